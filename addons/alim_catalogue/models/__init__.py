@@ -1,0 +1,4 @@
+from . import alim_food_category
+from . import alim_allergen
+from . import product_template
+from . import stock_location

@@ -1,0 +1,25 @@
+{
+    "name": "GESMIP Network",
+    "summary": "Member groceries of the GESMIP network: status, households, territory",
+    "version": "18.0.1.0.0",
+    "category": "GESMIP",
+    "website": "https://github.com/gesmip/gesmip",
+    "author": "GESMIP",
+    "maintainers": ["gesmip"],
+    "license": "AGPL-3",
+    "development_status": "Alpha",
+    "depends": ["mail", "portal", "contacts", "event", "survey"],
+    "data": [
+        "security/gesmip_network_groups.xml",
+        "security/ir.model.access.csv",
+        "data/gesmip_department_data.xml",
+        "views/gesmip_department_views.xml",
+        "views/res_partner_views.xml",
+        "views/gesmip_network_menus.xml",
+    ],
+    "demo": [
+        "demo/res_partner_demo.xml",
+        "demo/res_users_demo.xml",
+    ],
+    "application": True,
+}

@@ -1,0 +1,2 @@
+from . import gesmip_department
+from . import res_partner

@@ -1,0 +1,109 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+GROCERY_STATUSES = [
+    ("project", "Project"),
+    ("new", "New"),
+    ("active", "Active"),
+    ("suspended", "Suspended"),
+    ("left", "Left"),
+]
+
+# Fields that describe a grocery's membership: only network coordinators change them.
+NETWORK_FIELDS = {
+    "is_grocery",
+    "grocery_status",
+    "grocery_status_since",
+    "grocery_kind",
+    "households_count",
+    "people_count",
+    "department_id",
+    "grocery_opening_date",
+}
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    is_grocery = fields.Boolean(
+        string="Member Grocery",
+        help="This organisation is a social or solidarity grocery of the network.",
+        tracking=True,
+    )
+    grocery_status = fields.Selection(
+        GROCERY_STATUSES,
+        string="Membership Status",
+        default="project",
+        tracking=True,
+    )
+    grocery_status_since = fields.Date(
+        string="Status Since",
+        compute="_compute_grocery_status_since",
+        store=True,
+        readonly=False,
+        help="Date of the last change of membership status.",
+    )
+    grocery_kind = fields.Selection(
+        [
+            ("sociale", "Social Grocery"),
+            ("solidaire", "Solidarity Grocery"),
+            ("other", "Other Association"),
+        ],
+        tracking=True,
+    )
+    households_count = fields.Integer(
+        string="Households Served",
+        tracking=True,
+        help="Number of households served: the base of fair allocation.",
+    )
+    people_count = fields.Integer(string="People Served", tracking=True)
+    department_id = fields.Many2one("gesmip.department", index=True, tracking=True)
+    grocery_opening_date = fields.Date(string="Opening Date")
+    grocery_role = fields.Selection(
+        [("volunteer", "Volunteer"), ("staff", "Employee")],
+        string="Role in the Grocery",
+        help="For the contacts of a grocery: volunteer or employee.",
+    )
+    grocery_user_ids = fields.Many2many(
+        "res.users", string="Portal Users", compute="_compute_grocery_user_ids"
+    )
+
+    @api.depends("is_grocery", "grocery_status")
+    def _compute_grocery_status_since(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            partner.grocery_status_since = today if partner.is_grocery else False
+
+    def _compute_grocery_user_ids(self):
+        users = self.env["res.users"].search([("commercial_partner_id", "in", self.ids)])
+        for partner in self:
+            partner.grocery_user_ids = users.filtered(lambda u, p=partner: u.commercial_partner_id == p)
+
+    @api.constrains("households_count", "people_count")
+    def _check_households(self):
+        for partner in self:
+            if partner.households_count < 0 or partner.people_count < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The number of households and of people served cannot be "
+                        "negative (grocery %(name)s).",
+                        name=partner.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get("is_grocery") for vals in vals_list):
+            self._check_network_write_allowed()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if NETWORK_FIELDS & vals.keys() and (vals.get("is_grocery") or any(self.mapped("is_grocery"))):
+            self._check_network_write_allowed()
+        return super().write(vals)
+
+    def _check_network_write_allowed(self):
+        """Membership data belongs to the network: coordinators only."""
+        if self.env.su or self.env.user.has_group("gesmip_network.gesmip_network_group_coordinator"):
+            return
+        raise AccessError(self.env._("Only a network coordinator can change a grocery's membership data."))

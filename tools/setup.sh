@@ -1,0 +1,218 @@
+# shellcheck shell=bash
+# Sourced by tools/run.sh and tools/test.sh: finds or builds everything the suite needs
+# and exports the variables the two commands use. Everything downloaded or built lives in
+# the user cache folder ($GESMIP_CACHE), keyed by versions, so a fresh clone reuses it.
+#
+# Variables (all optional):
+#   ODOO_SRC        an Odoo 18.0 source tree (the folder holding odoo-bin). Remembered in
+#                   the cache, so later runs and fresh clones find it without the variable.
+#   GESMIP_CACHE    cache folder (default: ${XDG_CACHE_HOME:-~/.cache}/gesmip)
+#   GESMIP_PYTHON   Python 3.10-3.12 interpreter for the virtualenv (default: python3)
+#   PGHOST PGPORT PGUSER PGPASSWORD
+#                   use this PostgreSQL server instead of finding or starting one
+#   GESMIP_PG_DIR   where the private PostgreSQL cluster lives (default: $GESMIP_CACHE/pg15,
+#                   or /var/lib/gesmip/pg15 when running as root, as PostgreSQL refuses root)
+#   GESMIP_PG_PORT  port of the private cluster (default 54329, unix socket only)
+#   GESMIP_NO_APT=1 never call apt-get for missing system packages
+
+set -euo pipefail
+
+GESMIP_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+GESMIP_CACHE="${GESMIP_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/gesmip}"
+GESMIP_STATE="$GESMIP_ROOT/.gesmip"
+ODOO_GIT_URL="https://github.com/odoo/odoo.git"
+mkdir -p "$GESMIP_CACHE" "$GESMIP_STATE"
+
+say() { printf '\033[1m[gesmip]\033[0m %s\n' "$*" >&2; }
+die() {
+    printf '\033[31m[gesmip] %s\033[0m\n' "$*" >&2
+    exit 2
+}
+
+_is_odoo18() {
+    [ -n "${1:-}" ] && [ -f "$1/odoo-bin" ] && grep -q "version_info = (18, 0" "$1/odoo/release.py" 2>/dev/null
+}
+
+# --- Odoo source ---------------------------------------------------------------------
+gesmip_find_odoo() {
+    local remembered="$GESMIP_CACHE/odoo-src.path" cached="$GESMIP_CACHE/odoo-18.0"
+    if [ -n "${ODOO_SRC:-}" ]; then
+        ODOO_SRC="$(cd "$ODOO_SRC" 2>/dev/null && pwd)" || die "ODOO_SRC=$ODOO_SRC does not exist."
+        _is_odoo18 "$ODOO_SRC" || die "ODOO_SRC=$ODOO_SRC is not an Odoo 18.0 source tree (no odoo-bin, or odoo/release.py is not 18.0)."
+        echo "$ODOO_SRC" >"$remembered"
+    elif [ -f "$remembered" ] && _is_odoo18 "$(cat "$remembered")"; then
+        ODOO_SRC="$(cat "$remembered")"
+    elif _is_odoo18 "$cached"; then
+        ODOO_SRC="$cached"
+    else
+        say "No Odoo source given: cloning Odoo 18.0 from $ODOO_GIT_URL into $cached"
+        if timeout 30 git ls-remote --exit-code --heads "$ODOO_GIT_URL" 18.0 >/dev/null 2>&1 &&
+            git clone --quiet --depth 1 --branch 18.0 "$ODOO_GIT_URL" "$cached.part"; then
+            mv "$cached.part" "$cached"
+            ODOO_SRC="$cached"
+        else
+            rm -rf "$cached.part"
+            die "Odoo 18.0 was not found and cannot be downloaded here.
+  Point ODOO_SRC at an Odoo 18.0 Community source tree (the folder with odoo-bin), e.g.
+    git clone --depth 1 --branch 18.0 $ODOO_GIT_URL /some/where/odoo
+    ODOO_SRC=/some/where/odoo $0
+  It is remembered in $remembered for later runs."
+        fi
+    fi
+    export ODOO_SRC
+    ODOO_VERSION_KEY="$( (git -C "$ODOO_SRC" rev-parse --short=12 HEAD 2>/dev/null || sha256sum "$ODOO_SRC/odoo/release.py" | cut -c1-12) | tail -n1)"
+    export ODOO_VERSION_KEY
+}
+
+# --- System packages (browser for tours, PDF renderer, headers for python-ldap) ----------
+_have_browser() { command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null; }
+
+gesmip_system_packages() {
+    local missing=()
+    _have_browser || missing+=(chromium)
+    command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
+    [ -f /usr/include/ldap.h ] || missing+=(libldap2-dev)
+    [ -f /usr/include/sasl/sasl.h ] || missing+=(libsasl2-dev)
+    command -v pg_config >/dev/null || [ -f /usr/include/postgresql/libpq-fe.h ] || missing+=(libpq-dev)
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null && [ -z "${GESMIP_NO_APT:-}" ]; then
+        say "Installing system packages: ${missing[*]}"
+        apt-get update -qq >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    else
+        say "Missing system packages: ${missing[*]} (install them with your package manager;"
+        say "without chromium the browser tours cannot run and the test command fails)."
+    fi
+}
+
+# --- Python virtualenvs ----------------------------------------------------------------
+# _build_venv DIR REQUIREMENTS...: (re)build DIR unless it was completed before.
+_build_venv() {
+    local dir="$1"
+    shift
+    [ -f "$dir/.complete" ] && return 0
+    say "Building the virtualenv $dir (first run only, a few minutes)"
+    rm -rf "$dir"
+    "$GESMIP_PY" -m venv "$dir"
+    local reqs=() r
+    for r in "$@"; do reqs+=(-r "$r"); done
+    # PIP_CONSTRAINT reaches the isolated build environments of source builds too.
+    if ! PIP_CONSTRAINT="$GESMIP_ROOT/tools/constraints-build.txt" \
+        "$dir/bin/pip" install -q --disable-pip-version-check "${reqs[@]}" \
+        2> >(grep -v "is ignored: it is neither a file nor a directory" >&2); then
+        die "pip could not install ${*} (see above)."
+    fi
+    touch "$dir/.complete"
+}
+
+gesmip_venv() {
+    GESMIP_PY="${GESMIP_PYTHON:-python3}"
+    command -v "$GESMIP_PY" >/dev/null || die "$GESMIP_PY not found: install Python 3.11 (or set GESMIP_PYTHON)."
+    local pyver key
+    pyver="$("$GESMIP_PY" -c 'import sys; print(sys.version)')"
+    key="$( (echo "$pyver"; cat "$ODOO_SRC/requirements.txt" "$GESMIP_ROOT/tools/requirements-dev.txt" \
+        "$GESMIP_ROOT/tools/constraints-build.txt") | sha256sum | cut -c1-12)"
+    GESMIP_VENV="$GESMIP_CACHE/venv-$key"
+    _build_venv "$GESMIP_VENV" "$ODOO_SRC/requirements.txt" "$GESMIP_ROOT/tools/requirements-dev.txt"
+    key="$( (echo "$pyver"; cat "$GESMIP_ROOT/tools/requirements-checks.txt") | sha256sum | cut -c1-12)"
+    GESMIP_CHECKS_VENV="$GESMIP_CACHE/checks-venv-$key"
+    _build_venv "$GESMIP_CHECKS_VENV" "$GESMIP_ROOT/tools/requirements-checks.txt"
+    export GESMIP_VENV GESMIP_CHECKS_VENV
+}
+
+# --- PostgreSQL ------------------------------------------------------------------------
+_pg_bindir() {
+    local d
+    for d in "$(pg_config --bindir 2>/dev/null || true)" /usr/lib/postgresql/*/bin; do
+        [ -n "$d" ] && [ -x "$d/initdb" ] && {
+            echo "$d"
+            return
+        }
+    done
+    command -v initdb >/dev/null && dirname "$(command -v initdb)" && return
+    die "No PostgreSQL server binaries (initdb) found: install postgresql, or set PGHOST/PGPORT/PGUSER."
+}
+
+gesmip_postgres() {
+    if [ -n "${PGHOST:-}${PGPORT:-}${PGUSER:-}" ]; then
+        DB_HOST="${PGHOST:-}" DB_PORT="${PGPORT:-5432}" DB_USER="${PGUSER:-$(id -un)}" DB_PASSWORD="${PGPASSWORD:-}"
+        say "PostgreSQL from PG* variables: ${DB_HOST:-local socket}:$DB_PORT as $DB_USER"
+    elif [ "$(id -un)" != root ] && psql -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
+        DB_HOST="" DB_PORT="" DB_USER="$(id -un)" DB_PASSWORD=""
+        say "PostgreSQL: the server already running on this machine, as $DB_USER"
+    else
+        _gesmip_private_cluster
+    fi
+    export DB_HOST DB_PORT DB_USER DB_PASSWORD
+}
+
+_as_pg_owner() {
+    if [ "$(id -u)" = 0 ]; then runuser -u "$GESMIP_PG_OWNER" -- "$@"; else "$@"; fi
+}
+
+_gesmip_private_cluster() {
+    local bindir port dir
+    bindir="$(_pg_bindir)"
+    port="${GESMIP_PG_PORT:-54329}"
+    if [ "$(id -u)" = 0 ]; then
+        dir="${GESMIP_PG_DIR:-/var/lib/gesmip/pg15}"
+        GESMIP_PG_OWNER=postgres
+        id -u postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/gesmip postgres
+    else
+        dir="${GESMIP_PG_DIR:-$GESMIP_CACHE/pg15}"
+        GESMIP_PG_OWNER="$(id -un)"
+    fi
+    mkdir -p "$dir/run"
+    [ "$(id -u)" = 0 ] && chown -R "$GESMIP_PG_OWNER" "$dir"
+    if [ ! -f "$dir/data/PG_VERSION" ]; then
+        say "Creating a private PostgreSQL cluster in $dir"
+        _as_pg_owner "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+        # A throw-away development cluster: durability is traded for speed.
+        cat >>"$dir/data/postgresql.conf" <<EOF
+listen_addresses = ''
+unix_socket_directories = '$dir/run'
+port = $port
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+max_connections = 200
+shared_buffers = 256MB
+EOF
+    fi
+    if ! _as_pg_owner "$bindir/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+        say "Starting the private PostgreSQL cluster (socket $dir/run, port $port)"
+        _as_pg_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/postgresql.log" -w start >/dev/null
+    fi
+    # Odoo refuses to connect as "postgres": it gets a role of its own.
+    psql -h "$dir/run" -p "$port" -U postgres -d postgres -Atqc \
+        "SELECT 1 FROM pg_roles WHERE rolname='odoo'" | grep -q 1 ||
+        psql -h "$dir/run" -p "$port" -U postgres -d postgres -qc "CREATE ROLE odoo SUPERUSER LOGIN" >/dev/null
+    DB_HOST="$dir/run" DB_PORT="$port" DB_USER=odoo DB_PASSWORD=""
+    export PGHOST="$DB_HOST" PGPORT="$DB_PORT" PGUSER="$DB_USER"
+}
+
+# --- Odoo configuration ----------------------------------------------------------------
+gesmip_odoo_conf() {
+    local extra_addons="${1:-}" conf="$GESMIP_STATE/odoo.conf"
+    local addons_path="$ODOO_SRC/addons,$ODOO_SRC/odoo/addons,$GESMIP_ROOT/addons"
+    [ -n "$extra_addons" ] && addons_path="$addons_path,$extra_addons"
+    sed -e "s|@ADDONS_PATH@|$addons_path|" \
+        -e "s|@DATA_DIR@|$GESMIP_CACHE/filestore|" \
+        -e "s|@DB_HOST@|$DB_HOST|" \
+        -e "s|@DB_PORT@|$DB_PORT|" \
+        -e "s|@DB_USER@|$DB_USER|" \
+        -e "s|@DB_PASSWORD@|$DB_PASSWORD|" \
+        "$GESMIP_ROOT/config/odoo.conf.template" >"$conf"
+    ODOO_CONF="$conf"
+    export ODOO_CONF
+}
+
+gesmip_odoo() { "$GESMIP_VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" "$@"; }
+
+gesmip_setup() {
+    gesmip_find_odoo
+    gesmip_system_packages
+    gesmip_venv
+    gesmip_postgres
+    say "Odoo $ODOO_SRC ($ODOO_VERSION_KEY), venv $GESMIP_VENV"
+}

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# The test command: sets up what is missing, then runs the static checks, the pure-Python
+# tests of the algorithms and, on a new database, installs the five addons (and the
+# suite-level test addon) with Odoo's test runner. Ends on one line "N passed, N failed".
+#
+#   tools/test.sh                    everything (what CI runs)
+#   tools/test.sh --only ge_ames     Odoo tests of these addons only (comma separated), fast
+#   tools/test.sh --no-static        skip the static checks
+#   tools/test.sh --keep-db          keep the test database afterwards (to inspect it)
+set -euo pipefail
+# shellcheck source=setup.sh
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+ALL_ADDONS="gesmip_network,alim_catalogue,alim_coldchain,alim_repack,ge_ames"
+SUITE_ADDON="gesmip_suite"
+ONLY="" STATIC=1 KEEP_DB=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --only) ONLY="$2" && shift ;;
+    --no-static) STATIC="" ;;
+    --keep-db) KEEP_DB=1 ;;
+    *) die "unknown option $1 (see the head of $0)" ;;
+    esac
+    shift
+done
+
+gesmip_setup
+gesmip_odoo_conf "$GESMIP_ROOT/tests"
+LOGDIR="$GESMIP_STATE/logs"
+mkdir -p "$LOGDIR"
+PASSED=0 FAILED=0
+declare -a REPORT=()
+record() { # record NAME PASSED FAILED
+    PASSED=$((PASSED + $2))
+    FAILED=$((FAILED + $3))
+    REPORT+=("$(printf '%-34s %5s passed %5s failed' "$1" "$2" "$3")")
+}
+check() { # check NAME COMMAND...: one static check, one pass or one failure
+    local name="$1"
+    shift
+    if "$@" >"$LOGDIR/$name.log" 2>&1; then
+        record "$name" 1 0
+    else
+        say "FAILED: $name"
+        cat "$LOGDIR/$name.log" >&2
+        record "$name" 0 1
+    fi
+}
+
+# --- 1. Static checks ------------------------------------------------------------------
+if [ -n "$STATIC" ] && [ -z "$ONLY" ]; then
+    say "Static checks"
+    cd "$GESMIP_ROOT"
+    mapfile -t PY_FILES < <(git ls-files --cached --others --exclude-standard '*.py')
+    mapfile -t MODULE_FILES < <(git ls-files --cached --others --exclude-standard addons tests/gesmip_suite)
+    mapfile -t PO_FILES < <(git ls-files --cached --others --exclude-standard '*.po' '*.pot')
+    C="$GESMIP_CHECKS_VENV/bin"
+    check ruff "$C/ruff" check --no-cache "${PY_FILES[@]}"
+    check ruff-format "$C/ruff" format --no-cache --check "${PY_FILES[@]}"
+    check pylint-odoo "$C/pylint" --rcfile="$GESMIP_ROOT/.pylintrc" --disable=missing-readme addons/* tests/gesmip_suite
+    check oca-checks-odoo-module "$C/oca-checks-odoo-module" "${MODULE_FILES[@]}"
+    check oca-checks-po "$C/oca-checks-po" "${PO_FILES[@]}"
+    mapfile -t FR_PO < <(ls addons/*/i18n/fr.po)
+    check fr-po-complete "$GESMIP_VENV/bin/python" tools/po_missing.py "${FR_PO[@]}"
+fi
+
+# --- 2. Pure-Python tests of the algorithms --------------------------------------------
+if [ -z "$ONLY" ]; then
+    say "Pure-Python tests"
+    cd "$GESMIP_ROOT"
+    rc=0
+    shopt -s nullglob
+    PURE_DIRS=(addons/*/lib tests/pure)
+    shopt -u nullglob
+    "$GESMIP_VENV/bin/python" -m pytest -q -p no:cacheprovider --import-mode=importlib \
+        --junitxml="$LOGDIR/pytest.xml" "${PURE_DIRS[@]}" >"$LOGDIR/pytest.log" 2>&1 || rc=$?
+    tail -n 3 "$LOGDIR/pytest.log"
+    if [ $rc -ne 0 ] && [ $rc -ne 5 ]; then cat "$LOGDIR/pytest.log" >&2; fi
+    read -r p f < <("$GESMIP_VENV/bin/python" - "$LOGDIR/pytest.xml" <<'EOF'
+import sys, xml.etree.ElementTree as ET
+try:
+    root = ET.parse(sys.argv[1]).getroot()
+except (OSError, ET.ParseError):
+    print(0, 1)
+    raise SystemExit
+suites = [root] if root.tag == "testsuite" else root.findall("testsuite")
+tests = sum(int(s.get("tests", 0)) for s in suites)
+bad = sum(int(s.get("failures", 0)) + int(s.get("errors", 0)) for s in suites)
+skipped = sum(int(s.get("skipped", 0)) for s in suites)
+print(tests - bad - skipped, bad)
+EOF
+    )
+    [ $rc -ne 0 ] && [ $rc -ne 5 ] && [ "$f" = 0 ] && f=1
+    record "pytest (pure algorithms)" "$p" "$f"
+fi
+
+# --- 3. Odoo: install the addons on a new database with the test runner ------------------
+if [ -n "$ONLY" ]; then
+    INSTALL="$ONLY"
+    TAGS="$(echo "$ONLY" | sed 's/\([^,]*\)/\/\1/g')"
+else
+    INSTALL="$ALL_ADDONS,$SUITE_ADDON"
+    TAGS="$(echo "$INSTALL" | sed 's/\([^,]*\)/\/\1/g')"
+fi
+# shellcheck source=template_db.sh
+source "$GESMIP_ROOT/tools/template_db.sh"
+TEMPLATE="$(gesmip_template_db)"
+DB="gesmip_test_$(date +%Y%m%d_%H%M%S)_$$"
+say "Installing $INSTALL on the new database $DB (from template $TEMPLATE) with the test runner"
+gesmip_copy_db "$TEMPLATE" "$DB"
+PORT="$("$GESMIP_VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+ODOO_LOG="$LOGDIR/odoo-test.log"
+rc=0
+gesmip_odoo -d "$DB" -i "$INSTALL" --test-enable --test-tags "$TAGS" --stop-after-init \
+    --without-demo=all --http-port "$PORT" --log-level=test --max-cron-threads=0 \
+    >"$ODOO_LOG" 2>&1 || rc=$?
+
+"$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/odoo_log_summary.py" "$ODOO_LOG" \
+    --allowlist "$GESMIP_ROOT/tools/log-allowlist.txt" >"$LOGDIR/odoo-summary.txt" || true
+cat "$LOGDIR/odoo-summary.txt"
+read -r p f < <(tail -n 1 "$LOGDIR/odoo-summary.txt")
+if [ $rc -ne 0 ] && [ "$f" = 0 ]; then
+    say "Odoo exited with code $rc"
+    f=1
+fi
+# Every addon asked for must be installed.
+for addon in ${INSTALL//,/ }; do
+    state="$(psql -d "$DB" -Atqc "SELECT state FROM ir_module_module WHERE name='$addon'" 2>/dev/null || true)"
+    if [ "$state" != installed ]; then
+        say "Addon $addon is not installed (state: ${state:-missing})"
+        f=$((f + 1))
+    fi
+done
+record "odoo tests ($INSTALL)" "$p" "$f"
+if [ -z "$KEEP_DB" ]; then gesmip_drop_db "$DB"; else say "Kept database $DB"; fi
+
+# --- Summary ---------------------------------------------------------------------------
+echo
+echo "================================ GESMIP test summary ================================"
+printf '%s\n' "${REPORT[@]}"
+echo "Logs: $LOGDIR"
+echo "====================================================================================="
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ] && [ "$PASSED" -gt 0 ]
