@@ -2,3 +2,4 @@ from . import alim_food_category
 from . import alim_allergen
 from . import product_template
 from . import stock_location
+from . import stock_lot
