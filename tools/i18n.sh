@@ -9,7 +9,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 [ $# -gt 0 ] || die "usage: $0 ADDON [ADDON...]"
 gesmip_setup
-gesmip_odoo_conf "$GESMIP_ROOT/tests"
+gesmip_odoo_conf i18n "$GESMIP_ROOT/tests"
 # shellcheck source=template_db.sh
 source "$GESMIP_ROOT/tools/template_db.sh"
 TEMPLATE="$(gesmip_template_db)"

@@ -1,5 +1,6 @@
 """List the entries of .po files that have no translation; exit 1 if there are any."""
 
+import os
 import sys
 
 import polib
@@ -12,6 +13,10 @@ def missing(path):
 def main(paths):
     status = 0
     for path in paths:
+        if not os.path.exists(path):
+            print(f"{path}: missing")
+            status = 1
+            continue
         untranslated = missing(path)
         if untranslated:
             status = 1

@@ -25,7 +25,7 @@ for arg in "$@"; do
 done
 
 gesmip_setup
-gesmip_odoo_conf
+gesmip_odoo_conf run
 # shellcheck source=template_db.sh
 source "$GESMIP_ROOT/tools/template_db.sh"
 
@@ -41,7 +41,8 @@ if db_exists && ! db_ready; then
 fi
 if ! db_exists; then
     say "Creating the demo database $DB (French, company in France, with demo data)"
-    gesmip_copy_db "$(gesmip_template_db demo)" "$DB"
+    TEMPLATE="$(gesmip_template_db demo)"
+    gesmip_copy_db "$TEMPLATE" "$DB"
     say "Installing $ADDONS with their demo data (a few minutes, once)"
     gesmip_odoo -d "$DB" -i "$ADDONS" --stop-after-init --max-cron-threads=0 --load-language=fr_FR \
         --log-level=warn

@@ -192,8 +192,8 @@ EOF
 }
 
 # --- Odoo configuration ----------------------------------------------------------------
-gesmip_odoo_conf() {
-    local extra_addons="${1:-}" conf="$GESMIP_STATE/odoo.conf"
+gesmip_odoo_conf() { # gesmip_odoo_conf NAME [EXTRA_ADDONS_DIR]: .gesmip/odoo-NAME.conf
+    local extra_addons="${2:-}" conf="$GESMIP_STATE/odoo-$1.conf"
     local addons_path="$ODOO_SRC/addons,$ODOO_SRC/odoo/addons,$GESMIP_ROOT/addons"
     [ -n "$extra_addons" ] && addons_path="$addons_path,$extra_addons"
     sed -e "s|@ADDONS_PATH@|$addons_path|" \

@@ -41,16 +41,8 @@ gesmip_template_db() { # [demo]: prints the template's name, building it if need
             say "Building the $kind template database $name with: $deps (once per Odoo version)"
             gesmip_drop_db "$name.part"
             if [ "$kind" = demo ]; then
-                # French, a company in France (so account installs the French chart), demo data.
-                "$GESMIP_VENV/bin/python" - "$ODOO_CONF" "$name.part" <<'PY' || die "Creating $name failed."
-import sys
-
-import odoo
-from odoo.service import db
-
-odoo.tools.config.parse_config(["-c", sys.argv[1]])
-db.exp_create_database(sys.argv[2], True, "fr_FR", user_password="admin", login="admin", country_code="FR")
-PY
+                PYTHONPATH="$ODOO_SRC" "$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/create_db.py" \
+                    "$ODOO_CONF" "$name.part" || die "Creating $name failed."
             else
                 psql -d postgres -qc "CREATE DATABASE \"$name.part\"" >/dev/null
             fi
@@ -67,6 +59,6 @@ PY
                 mv "$GESMIP_CACHE/filestore/filestore/$name.part" "$GESMIP_CACHE/filestore/filestore/$name"
             fi
         fi
-    ) 9>"$GESMIP_CACHE/template.lock" >&2
+    ) 9>"$GESMIP_CACHE/template.lock" >&2 || die "Building the template database $name failed."
     echo "$name"
 }

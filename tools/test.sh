@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
 done
 
 gesmip_setup
-gesmip_odoo_conf "$GESMIP_ROOT/tests"
+gesmip_odoo_conf test "$GESMIP_ROOT/tests"
 LOGDIR="$GESMIP_STATE/logs"
 mkdir -p "$LOGDIR"
 PASSED=0 FAILED=0
@@ -60,7 +60,8 @@ if [ -n "$STATIC" ] && [ -z "$ONLY" ]; then
     check pylint-odoo "$C/pylint" --rcfile="$GESMIP_ROOT/.pylintrc" --disable=missing-readme addons/* tests/gesmip_suite
     check oca-checks-odoo-module "$C/oca-checks-odoo-module" "${MODULE_FILES[@]}"
     check oca-checks-po "$C/oca-checks-po" "${PO_FILES[@]}"
-    mapfile -t FR_PO < <(ls addons/*/i18n/fr.po)
+    FR_PO=()
+    for addon in ${ALL_ADDONS//,/ }; do FR_PO+=("addons/$addon/i18n/fr.po"); done
     check fr-po-complete "$GESMIP_VENV/bin/python" tools/po_missing.py "${FR_PO[@]}"
 fi
 

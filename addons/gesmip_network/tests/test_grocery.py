@@ -27,9 +27,10 @@ class TestGrocery(GesmipNetworkCommon):
         self.assertIn(grocery, self.department.grocery_ids)
 
     def test_status_change_is_tracked(self):
-        grocery = self.grocery_a.with_user(self.coordinator)
+        # BaseCommon disables tracking for speed: this test wants it back.
+        grocery = self.grocery_a.with_user(self.coordinator).with_context(tracking_disable=False)
         grocery.grocery_status = "suspended"
-        self.env.flush_all()
+        self.env.cr.precommit.run()
         tracked = grocery.message_ids.tracking_value_ids.filtered(
             lambda t: t.field_id.name == "grocery_status"
         )
@@ -42,6 +43,7 @@ class TestGrocery(GesmipNetworkCommon):
             self.env["res.partner"].with_user(self.coordinator).create(
                 {"name": "Bad", "is_grocery": True, "people_count": -1}
             )
+        self.grocery_a.invalidate_recordset()
         self.assertEqual(self.grocery_a.households_count, 120)
 
     def test_platform_user_cannot_edit_network_data(self):
@@ -71,4 +73,5 @@ class TestGrocery(GesmipNetworkCommon):
     def test_portal_user_cannot_write_grocery(self):
         with self.assertRaises(AccessError):
             self.grocery_a.with_user(self.portal_a).write({"households_count": 999})
+        self.grocery_a.invalidate_recordset()
         self.assertEqual(self.grocery_a.households_count, 120)
