@@ -19,11 +19,13 @@ gesmip_copy_db "$TEMPLATE" "$DB"
 gesmip_odoo -d "$DB" -i "$(IFS=,; echo "$*")" --without-demo=all --load-language=fr_FR \
     --stop-after-init --max-cron-threads=0 --log-level=warn
 for addon in "$@"; do
-    dir="$(ls -d "$GESMIP_ROOT"/addons/"$addon" "$GESMIP_ROOT"/tests/"$addon" 2>/dev/null | head -n1)"
+    dir="$GESMIP_ROOT/addons/$addon"
+    [ -d "$dir" ] || dir="$GESMIP_ROOT/tests/$addon"
     mkdir -p "$dir/i18n"
     gesmip_odoo -d "$DB" --i18n-export="$dir/i18n/$addon.pot" --modules="$addon" \
         --stop-after-init --log-level=warn
     gesmip_odoo -d "$DB" --i18n-export="$dir/i18n/fr.po" --modules="$addon" --language=fr_FR \
         --stop-after-init --log-level=warn
-    "$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/po_missing.py" "$dir/i18n/fr.po"
+    "$GESMIP_CHECKS_VENV/bin/oca-checks-po" --fix --no-verbose "$dir/i18n/$addon.pot" "$dir/i18n/fr.po" || true
+    "$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/po_missing.py" "$dir/i18n/fr.po" || true
 done

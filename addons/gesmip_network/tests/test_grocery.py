@@ -28,7 +28,7 @@ class TestGrocery(GesmipNetworkCommon):
 
     def test_status_change_is_tracked(self):
         # BaseCommon disables tracking for speed: this test wants it back.
-        grocery = self.grocery_a.with_user(self.coordinator).with_context(tracking_disable=False)
+        grocery = self.grocery_a.with_user(self.coordinator).with_context(tracking_disable=False, mail_notrack=False)
         grocery.grocery_status = "suspended"
         self.env.cr.precommit.run()
         tracked = grocery.message_ids.tracking_value_ids.filtered(
@@ -37,7 +37,7 @@ class TestGrocery(GesmipNetworkCommon):
         self.assertTrue(tracked)
 
     def test_negative_households_refused(self):
-        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"), self.env.cr.savepoint():
             self.grocery_a.with_user(self.coordinator).households_count = -5
         with self.assertRaisesRegex(ValidationError, "cannot be negative"):
             self.env["res.partner"].with_user(self.coordinator).create(
@@ -71,7 +71,7 @@ class TestGrocery(GesmipNetworkCommon):
         self.assertEqual(visible, self.grocery_a)
 
     def test_portal_user_cannot_write_grocery(self):
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
             self.grocery_a.with_user(self.portal_a).write({"households_count": 999})
         self.grocery_a.invalidate_recordset()
         self.assertEqual(self.grocery_a.households_count, 120)
