@@ -135,6 +135,32 @@ done
 record "odoo tests ($INSTALL)" "$p" "$f"
 if [ -z "$KEEP_DB" ]; then gesmip_drop_db "$DB"; else say "Kept database $DB"; fi
 
+# --- 4. The demo database: builds with demo data, serves /web/login, a grocery logs in ----
+if [ -z "$ONLY" ]; then
+    DEMO_DB="gesmip_democheck_$$"
+    say "Building the demo database $DEMO_DB and serving it"
+    if GESMIP_DEMO_DB="$DEMO_DB" bash "$GESMIP_ROOT/tools/run.sh" --build --reset >"$LOGDIR/demo-build.log" 2>&1 &&
+        ! grep -qE "^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) |^Traceback" "$LOGDIR/demo-build.log"; then
+        record "demo database builds" 1 0
+        gesmip_odoo_conf run
+        DEMO_PORT="$("$GESMIP_VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+        gesmip_odoo -d "$DEMO_DB" --db-filter "^$DEMO_DB\$" --http-interface 127.0.0.1 \
+            --http-port "$DEMO_PORT" --max-cron-threads=0 >"$LOGDIR/demo-serve.log" 2>&1 &
+        SERVER_PID=$!
+        "$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/demo_smoke.py" "http://127.0.0.1:$DEMO_PORT" \
+            "$DEMO_DB" mirail mirail >"$LOGDIR/demo-smoke.log" 2>&1 || true
+        kill "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+        cat "$LOGDIR/demo-smoke.log"
+        record "demo served, portal login" "$(grep -c '^ok' "$LOGDIR/demo-smoke.log")" \
+            "$(grep -c -v '^ok' "$LOGDIR/demo-smoke.log")"
+    else
+        tail -n 40 "$LOGDIR/demo-build.log" >&2
+        record "demo database builds" 0 1
+    fi
+    gesmip_drop_db "$DEMO_DB"
+fi
+
 # --- Summary ---------------------------------------------------------------------------
 echo
 echo "================================ GESMIP test summary ================================"

@@ -1,1 +1,2 @@
 from . import test_grocery
+from . import test_grocery_http

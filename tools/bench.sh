@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The benchmark command: on a new database (copy of the test template), installs the addons
+# and runs every benchmark of the suite (Odoo tests tagged "gesmip_bench", skipped by the
+# normal test run), then prints one table: what, size, SQL queries, time, comparison.
+#
+#   tools/bench.sh                 all addons
+#   tools/bench.sh alim_coldchain  one addon's benchmarks
+set -euo pipefail
+# shellcheck source=setup.sh
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+ALL_ADDONS="gesmip_network,alim_catalogue,alim_coldchain,alim_repack,ge_ames"
+ADDONS="${1:-$ALL_ADDONS}"
+gesmip_setup
+gesmip_odoo_conf bench "$GESMIP_ROOT/tests"
+# shellcheck source=template_db.sh
+source "$GESMIP_ROOT/tools/template_db.sh"
+TEMPLATE="$(gesmip_template_db)"
+DB="gesmip_bench_$$"
+trap 'gesmip_drop_db "$DB"' EXIT
+gesmip_copy_db "$TEMPLATE" "$DB"
+TAGS="$(echo "$ADDONS" | sed 's/\([^,]*\)/gesmip_bench\/\1/g')"
+mkdir -p "$GESMIP_STATE/logs"
+LOG="$GESMIP_STATE/logs/bench.log"
+PORT="$("$GESMIP_VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+say "Running the benchmarks of $ADDONS (log: $LOG)"
+rc=0
+gesmip_odoo -d "$DB" -i "$ADDONS" --test-enable --test-tags "$TAGS" --stop-after-init \
+    --without-demo=all --http-port "$PORT" --max-cron-threads=0 >"$LOG" 2>&1 || rc=$?
+"$GESMIP_VENV/bin/python" - "$LOG" <<'PY'
+import sys
+
+rows, seen = [], set()
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    if "BENCH|" not in line:
+        continue
+    fields = line[line.index("BENCH|") :].strip().split("|")[1:]
+    fields += [""] * (5 - len(fields))
+    if tuple(fields) not in seen:  # printed and logged: keep one
+        seen.add(tuple(fields))
+        rows.append(fields[:5])
+head = ["what", "size", "SQL queries", "seconds", "comparison / target"]
+widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(5)]
+for row in [head, ["-" * w for w in widths], *rows]:
+    print("  ".join(str(c).ljust(w) for c, w in zip(row, widths)))
+if not rows:
+    print("(no benchmark printed a BENCH line)")
+PY
+grep -E "tests when loading database" "$LOG" | tail -n 1
+exit $rc
