@@ -38,7 +38,10 @@ def main(base, db, login, password):
     page = session.get(f"{base}/my", timeout=30)
     ok = bool(uid) and page.status_code == 200 and "/web/login" not in page.url
     failures += not ok
-    print(("ok" if ok else "FAILED"), f"portal user {login} logs in (uid {uid}) and GET /my -> {page.status_code}")
+    print(
+        ("ok" if ok else "FAILED"),
+        f"portal user {login} logs in (uid {uid}) and GET /my -> {page.status_code}",
+    )
     return 1 if failures else 0
 
 
