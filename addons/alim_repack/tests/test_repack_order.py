@@ -165,6 +165,22 @@ class TestRepackOrder(BaseCommon):
         consumed = order.move_ids.filtered(lambda m: m.product_id == self.bulk).move_line_ids
         self.assertEqual(consumed.produce_line_ids.lot_id, lot)
 
+    def test_lab_figures(self):
+        self._order(self.bulk_lot, packs_made=24, loss_reason="spillage").action_done()
+        groups = (
+            self.env["alim.repack.order"]
+            .with_user(self.lab)
+            .read_group(
+                [("state", "=", "done")],
+                ["output_kg:sum", "loss_pct:avg"],
+                ["lab_date:month", "product_id"],
+                lazy=False,
+            )
+        )
+        self.assertEqual(len(groups), 1)
+        self.assertEqual(groups[0]["output_kg"], 24.0)
+        self.assertEqual(groups[0]["loss_pct"], 4.0)
+
     def test_part_of_a_sack_leaves_the_rest(self):
         order = self._order(self.bulk_lot, packs_made=12, loss_reason="sample")
         order.input_ids.quantity = 0.5
@@ -349,6 +365,14 @@ class TestRepackOrder(BaseCommon):
         self.assertIn(picking, self.bulk_lot.delivery_ids)
         action = bulk.action_alim_view_deliveries()
         self.assertEqual(self.env["stock.move.line"].search(action["domain"]).picking_id, picking)
+        # Lab figures: packs by grocery.
+        self.env.flush_all()
+        delivered_report = (
+            self.env["alim.repack.delivery.report"].with_user(self.lab).search([("lot_id", "=", pack_lot.id)])
+        )
+        self.assertEqual(delivered_report.partner_id, self.grocery)
+        self.assertEqual((delivered_report.quantity, delivered_report.weight_kg), (5.0, 5.0))
+        self.assertEqual(delivered_report.repack_order_id, order)
         derived = self.env["stock.lot"].search(bulk.action_alim_view_derived_lots()["domain"])
         self.assertEqual(derived, pack_lot)
 
