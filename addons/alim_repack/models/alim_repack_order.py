@@ -253,7 +253,7 @@ class AlimRepackOrder(models.Model):
 
     @api.model
     def _lot_is_held(self, lot):
-        return any(name in lot._fields and lot[name] for name in ("is_held", "alim_hold"))
+        return any(name in lot._fields and lot[name] for name in ("alim_on_hold", "is_held", "alim_hold"))
 
     def _check_inputs(self):
         """Refuse orders without inputs, with held or expired lots, or that mix unlike inputs."""

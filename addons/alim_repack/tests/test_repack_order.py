@@ -213,7 +213,7 @@ class TestRepackOrder(BaseCommon):
 
     def test_held_lot_refused(self):
         order = self._order(self.bulk_lot, packs_made=25)
-        held = [name for name in ("is_held", "alim_hold") if name in self.bulk_lot._fields]
+        held = [name for name in ("alim_on_hold", "is_held", "alim_hold") if name in self.bulk_lot._fields]
         if held:  # alim_coldchain is installed: use its real hold
             self.bulk_lot.sudo()[held[0]] = True
             context = patch.object(AlimRepackOrder, "_lot_is_held", AlimRepackOrder._lot_is_held)
