@@ -373,6 +373,11 @@ class TestRepackOrder(BaseCommon):
         self.assertEqual(delivered_report.partner_id, self.grocery)
         self.assertEqual((delivered_report.quantity, delivered_report.weight_kg), (5.0, 5.0))
         self.assertEqual(delivered_report.repack_order_id, order)
+        # The lab sees the genealogy on the lot form, both ways.
+        with Form(pack_lot.with_user(self.lab)) as lot_form:
+            self.assertEqual(lot_form.alim_source_lot_ids[0], self.bulk_lot)
+        with Form(self.bulk_lot.with_user(self.lab)) as lot_form:
+            self.assertEqual(lot_form.alim_derived_lot_count, 1)
         derived = self.env["stock.lot"].search(bulk.action_alim_view_derived_lots()["domain"])
         self.assertEqual(derived, pack_lot)
 
