@@ -394,6 +394,15 @@ class AlimRepackOrder(models.Model):
             move._action_confirm()
             move.write({"move_line_ids": self._prepare_consume_line_commands(line, move, production)})
             consume_moves |= move
+        packaging = self.packaging_product_id
+        if packaging.is_storable and self.packaging_qty and packaging.tracking == "none":
+            # Bags and labels leave stock too; their value goes into the packs.
+            consume_moves |= Move.create(
+                self._prepare_move_vals(packaging, self.packaging_qty, self.location_src_id, production)
+            )
+            consume_moves[-1:]._action_confirm()
+            consume_moves[-1:]._action_assign()
+            consume_moves[-1:].quantity = self.packaging_qty
         consume_moves.picked = True
         consume_moves._action_done()
         value = -sum(consume_moves.sudo().stock_valuation_layer_ids.mapped("value"))

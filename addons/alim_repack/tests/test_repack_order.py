@@ -181,6 +181,26 @@ class TestRepackOrder(BaseCommon):
         self.assertEqual(groups[0]["output_kg"], 24.0)
         self.assertEqual(groups[0]["loss_pct"], 4.0)
 
+    def test_packaging_leaves_stock_into_pack_value(self):
+        bag = self.env["product.product"].create(
+            {
+                "name": "Kraft bag",
+                "is_storable": True,
+                "standard_price": 0.04,
+                "categ_id": self.bulk.categ_id.id,
+            }
+        )
+        self.env["stock.quant"]._update_available_quantity(bag, self.shelf, 100.0)
+        order = self._order(self.bulk_lot, packs_made=25, packaging_product_id=bag, packaging_qty=25)
+        order.action_done()
+        self.assertEqual(bag.with_context(location=self.stock.id).qty_available, 75.0)
+        in_value = sum(
+            order.move_ids.filtered(lambda m: m.product_id == self.pack).stock_valuation_layer_ids.mapped(
+                "value"
+            )
+        )
+        self.assertAlmostEqual(in_value, 18.0 + 25 * 0.04)
+
     def test_part_of_a_sack_leaves_the_rest(self):
         order = self._order(self.bulk_lot, packs_made=12, loss_reason="sample")
         order.input_ids.quantity = 0.5
