@@ -165,6 +165,20 @@ class TestRepackOrder(BaseCommon):
         consumed = order.move_ids.filtered(lambda m: m.product_id == self.bulk).move_line_ids
         self.assertEqual(consumed.produce_line_ids.lot_id, lot)
 
+    def test_odoo_traceability_report_unfolds_the_repack(self):
+        order = self._order(self.bulk_lot, packs_made=25)
+        order.action_done()
+        report = self.env["stock.traceability.report"].with_user(self.lab)
+        lines = report.with_context(active_id=order.output_lot_id.id, model="stock.lot").get_lines()
+        produced = [line for line in lines if line["unfoldable"]]
+        self.assertEqual(len(produced), 1)
+        self.assertEqual(produced[0]["reference"], order.name)
+        upstream = report._lines(
+            line_id=produced[0]["id"], model_id=produced[0]["model_id"], model="stock.move.line", level=1
+        )
+        self.assertEqual([line["lot_name"] for line in upstream], [self.bulk_lot.name])
+        self.assertEqual(upstream[0]["res_model"], "alim.repack.order")
+
     def test_lab_figures(self):
         self._order(self.bulk_lot, packs_made=24, loss_reason="spillage").action_done()
         groups = (
