@@ -5,6 +5,7 @@ import pathlib
 import random
 import sys
 import time
+from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -106,8 +107,6 @@ def test_proportional_within_one_unit(available, reqs):
 
 
 def _exact_shares(available, reqs):
-    from fractions import Fraction
-
     shares, open_ = {}, list(reqs)
     remaining = Fraction(available)
     while open_:
