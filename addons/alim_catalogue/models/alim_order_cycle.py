@@ -84,20 +84,22 @@ class AlimOrderCycle(models.Model):
 
     # --- guards ---------------------------------------------------------------------------
     def _check_is_action_allowed(self, action):
+        labels = {
+            "open": self.env._("opened"),
+            "close": self.env._("closed"),
+            "allocate": self.env._("allocated"),
+            "confirm": self.env._("confirmed"),
+            "draft": self.env._("reset to draft"),
+        }
+        states = dict(self._fields["state"]._description_selection(self.env))
         for cycle in self:
             if not cycle[f"is_action_{action}_allowed"]:
                 raise UserError(
                     self.env._(
                         "The order cycle %(name)s cannot be %(action)s in state %(state)s.",
                         name=cycle.name,
-                        action=dict(
-                            open=self.env._("opened"),
-                            close=self.env._("closed"),
-                            allocate=self.env._("allocated"),
-                            confirm=self.env._("confirmed"),
-                            draft=self.env._("reset to draft"),
-                        )[action],
-                        state=dict(cycle._fields["state"]._description_selection(self.env))[cycle.state],
+                        action=labels[action],
+                        state=states[cycle.state],
                     )
                 )
 
