@@ -129,8 +129,12 @@ def test_ten_thousand_lines_under_a_second():
     for line in range(10000):
         reqs = [Request(g, rng.randint(0, 40), rng.randint(5, 400)) for g in range(1, 6)]
         lines[line] = (rng.randint(0, 120), reqs)
-    start = time.perf_counter()
-    result = allocate_lines(lines)
-    elapsed = time.perf_counter() - start
+    # CPU time of this process, best of three: the machine is shared by several test runs
+    timings = []
+    for _run in range(3):
+        start = time.process_time()
+        result = allocate_lines(lines)
+        timings.append(time.process_time() - start)
+    elapsed = min(timings)
     assert len(result) == 10000
     assert elapsed < 1.0, elapsed
