@@ -1,3 +1,7 @@
+from urllib.parse import urlencode
+
+from psycopg2.errors import UniqueViolation
+
 from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
@@ -85,8 +89,10 @@ class AlimCyclePortal(CustomerPortal):
         except (AccessError, MissingError):
             return request.redirect("/my")
         except UserError as error:
-            return request.redirect(f"/my/cycles/{cycle_id}?error={error.args[0]}")
-        return request.redirect(f"/my/cycles/{cycle_id}?message=saved&order_id={order.id}")
+            return request.redirect(f"/my/cycles/{cycle_id}?{urlencode({'error': error.args[0]})}")
+        return request.redirect(
+            f"/my/cycles/{cycle_id}?{urlencode({'message': 'saved', 'order_id': order.id})}"
+        )
 
     def _cycle_set_quantities(self, cycle, post):
         """Write the quantities of the form into the grocery's draft order of the cycle."""
@@ -125,7 +131,15 @@ class AlimCyclePortal(CustomerPortal):
             raise UserError(env._("This order can no longer be changed."))
         # Ownership and the cycle's state are checked above: the portal user may not write
         # sale orders itself, so the write is made as superuser, on its own grocery's order only.
-        order = order.sudo() or cycle.sudo()._get_grocery_order(grocery, create=True)
+        if not order:
+            try:
+                with env.cr.savepoint():
+                    order = cycle.sudo()._get_grocery_order(grocery, create=True)
+            except UniqueViolation:
+                raise UserError(
+                    env._("Your order is being saved from another window: please check it and try again.")
+                ) from None
+        order = order.sudo()
         order_lines = {line.product_id: line for line in order.order_line}
         to_create = []
         for cycle_line, qty in quantities.items():
