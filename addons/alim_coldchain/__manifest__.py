@@ -11,5 +11,22 @@
     "depends": ["alim_catalogue"],
     "data": [
         "security/ir.model.access.csv",
+        "data/stock_location_data.xml",
+        "views/alim_temperature_reading_views.xml",
+        "views/alim_temperature_excursion_views.xml",
+        "views/alim_temperature_sensor_views.xml",
+        "views/alim_recall_views.xml",
+        "views/stock_location_views.xml",
+        "views/stock_lot_views.xml",
+        "views/stock_picking_views.xml",
+        "views/alim_food_category_views.xml",
+        "wizards/alim_temperature_import_views.xml",
+        "wizards/alim_temperature_annul_views.xml",
+        "wizards/alim_haccp_report_wizard_views.xml",
+        "report/alim_haccp_report.xml",
+        "views/alim_coldchain_menus.xml",
+    ],
+    "demo": [
+        "demo/alim_coldchain_demo.xml",
     ],
 }
