@@ -1,7 +1,7 @@
 {
     "name": "GESMIP Network",
     "summary": "Member groceries of the GESMIP network: status, households, territory",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "GESMIP",
     "website": "https://github.com/gesmip/gesmip",
     "author": "GESMIP",

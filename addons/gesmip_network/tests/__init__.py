@@ -1,2 +1,3 @@
 from . import test_grocery
 from . import test_grocery_http
+from . import test_migration

@@ -1,6 +1,7 @@
 import json
 
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from .common import GesmipNetworkCommon
 
@@ -27,6 +28,7 @@ class TestGroceryHttp(GesmipNetworkCommon, HttpCase):
         self.assertEqual(response.status_code, 200)
         self.assertNotIn("/web/login", response.url)
 
+    @mute_logger("odoo.http")  # the refused read is logged as a warning by design
     def test_portal_user_cannot_read_other_grocery_over_rpc(self):
         self.authenticate("test_portal_a", "test_portal_a")
         answer = self._call_kw("res.partner", "read", [[self.grocery_b.id], ["name", "households_count"]])
