@@ -11,11 +11,13 @@
     "depends": ["alim_catalogue"],
     "data": [
         "security/ir.model.access.csv",
+        "security/alim_recall_security.xml",
         "data/stock_location_data.xml",
         "views/alim_temperature_reading_views.xml",
         "views/alim_temperature_excursion_views.xml",
         "views/alim_temperature_sensor_views.xml",
         "views/alim_recall_views.xml",
+        "views/alim_recall_templates.xml",
         "views/stock_location_views.xml",
         "views/stock_lot_views.xml",
         "views/stock_picking_views.xml",

@@ -36,6 +36,7 @@ class AlimRecall(models.Model):
         "res.partner", "alim_recall_notified_partner_rel", string="Notified groceries", readonly=True
     )
     notified_date = fields.Datetime(readonly=True)
+    notice = fields.Html(readonly=True, sanitize=True, help="What was sent to the groceries.")
     is_action_notify_allowed = fields.Boolean(compute="_compute_is_action_notify_allowed")
 
     @api.constrains("name", "lot_id", "product_id", "date_from", "date_to")
@@ -119,6 +120,7 @@ class AlimRecall(models.Model):
                     "state": "notified",
                     "notified_partner_ids": [fields.Command.set(groceries.ids)],
                     "notified_date": fields.Datetime.now(),
+                    "notice": body,
                 }
             )
         return True

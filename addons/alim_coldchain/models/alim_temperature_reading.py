@@ -235,7 +235,7 @@ class AlimTemperatureReading(models.Model):
         )
         end = fields.Datetime.now().replace(minute=0, second=0, microsecond=0)
         start = end - timedelta(days=30)
-        door_open = end - timedelta(days=10, hours=-14)
+        door_open = (end - timedelta(days=10)).replace(hour=13)
         admin = self.env.ref("base.user_admin")
         for room, base, source in rooms:
             if not room:

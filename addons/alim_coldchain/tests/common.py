@@ -7,6 +7,45 @@ from odoo.tests import new_test_user
 from odoo.addons.base.tests.common import BaseCommon
 
 
+def done_move(env, product, lot, qty, source, dest, when, partner=None, picking_type=None):
+    """A done move of ``qty`` of ``lot`` dated ``when``."""
+    move = env["stock.move"].create(
+        {
+            "name": product.name,
+            "product_id": product.id,
+            "product_uom_qty": qty,
+            "product_uom": product.uom_id.id,
+            "location_id": source.id,
+            "location_dest_id": dest.id,
+            "partner_id": partner.id if partner else False,
+            "picking_type_id": picking_type.id if picking_type else False,
+        }
+    )
+    move._action_confirm()
+    move.move_line_ids.unlink()
+    move.write(
+        {
+            "move_line_ids": [
+                fields.Command.create(
+                    {
+                        "product_id": product.id,
+                        "lot_id": lot.id,
+                        "quantity": qty,
+                        "product_uom_id": product.uom_id.id,
+                        "location_id": source.id,
+                        "location_dest_id": dest.id,
+                    }
+                )
+            ],
+            "picked": True,
+        }
+    )
+    move._action_done()
+    move.write({"date": when})
+    move.move_line_ids.write({"date": when})
+    return move
+
+
 class ColdChainCommon(BaseCommon):
     @classmethod
     def setUpClass(cls):
@@ -59,42 +98,7 @@ class ColdChainCommon(BaseCommon):
 
     @classmethod
     def _move(cls, product, lot, qty, source, dest, when, partner=None, picking_type=None):
-        """A done move of ``qty`` of ``lot`` dated ``when``."""
-        move = cls.env["stock.move"].create(
-            {
-                "name": product.name,
-                "product_id": product.id,
-                "product_uom_qty": qty,
-                "product_uom": product.uom_id.id,
-                "location_id": source.id,
-                "location_dest_id": dest.id,
-                "partner_id": partner.id if partner else False,
-                "picking_type_id": picking_type.id if picking_type else False,
-            }
-        )
-        move._action_confirm()
-        move.move_line_ids.unlink()
-        move.write(
-            {
-                "move_line_ids": [
-                    fields.Command.create(
-                        {
-                            "product_id": product.id,
-                            "lot_id": lot.id,
-                            "quantity": qty,
-                            "product_uom_id": product.uom_id.id,
-                            "location_id": source.id,
-                            "location_dest_id": dest.id,
-                        }
-                    )
-                ],
-                "picked": True,
-            }
-        )
-        move._action_done()
-        move.write({"date": when})
-        move.move_line_ids.write({"date": when})
-        return move
+        return done_move(cls.env, product, lot, qty, source, dest, when, partner, picking_type)
 
     @classmethod
     def _lot(cls, product, name, expiration=None):
