@@ -4,11 +4,13 @@
 import json
 import os
 
-expected = json.load(open(os.environ["GESMIP_LOAD_EXPECTED"]))  # noqa: SIM115
+expected = json.load(open(os.environ["GESMIP_LOAD_EXPECTED"]))
 cycle = env["alim.order.cycle"].browse(expected["cycle"])  # noqa: F821
 problems = []
 for grocery_id, quantities in expected["orders"].items():
-    orders = cycle.order_ids.filtered(lambda o, g=int(grocery_id): o.partner_id.id == g and o.state != "cancel")
+    orders = cycle.order_ids.filtered(
+        lambda o, g=int(grocery_id): o.partner_id.id == g and o.state != "cancel"
+    )
     if len(orders) != 1:
         problems.append(f"grocery {grocery_id}: {len(orders)} live orders")
         continue
@@ -16,12 +18,21 @@ for grocery_id, quantities in expected["orders"].items():
     for line_id, qty in quantities.items():
         product = str(cycle.line_ids.browse(int(line_id)).product_id.id)
         if abs(got.get(product, 0.0) - qty) > 1e-6:
-            problems.append(f"grocery {grocery_id}: line {line_id} has {got.get(product, 0.0)}, accepted {qty}")
+            problems.append(
+                f"grocery {grocery_id}: line {line_id} has {got.get(product, 0.0)}, accepted {qty}"
+            )
 cycle.action_close()
 cycle.action_allocate()
 for line in cycle.line_ids:
-    given = sum(cycle.order_ids.order_line.filtered(lambda o, p=line.product_id: o.product_id == p).mapped("product_uom_qty"))
-    print(f"LOAD-CHECK {line.product_name}: available {line.available_qty}, asked {line.ordered_qty}, allocated {given}")
+    given = sum(
+        cycle.order_ids.order_line.filtered(lambda o, p=line.product_id: o.product_id == p).mapped(
+            "product_uom_qty"
+        )
+    )
+    print(
+        f"LOAD-CHECK {line.product_name}: available {line.available_qty}, "
+        f"asked {line.ordered_qty}, allocated {given}"
+    )
     if given > line.available_qty + 1e-6:
         problems.append(f"{line.product_name}: {given} allocated for {line.available_qty} in stock")
 env.cr.rollback()  # noqa: F821

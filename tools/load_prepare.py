@@ -30,7 +30,7 @@ products = env["product.product"].create(  # noqa: F821
         for name in ("rare", "abondant A", "abondant B")
     ]
 )
-for product, qty in zip(products, (20, 10000, 10000)):
+for product, qty in zip(products, (20, 10000, 10000), strict=True):
     env["stock.quant"]._update_available_quantity(product, stock, qty)  # noqa: F821
 now = fields.Datetime.now()
 cycle = env["alim.order.cycle"].create(  # noqa: F821

@@ -54,7 +54,7 @@ def one_user(base, db, login, grocery_id, cycle, lines, seed):
 
 
 def main(base, db, setup_path, expected_path):
-    setup = json.load(open(setup_path))  # noqa: SIM115
+    setup = json.load(open(setup_path))
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=len(setup["logins"])) as pool:
         futures = [
@@ -74,7 +74,7 @@ def main(base, db, setup_path, expected_path):
         f"median {statistics.median(timings) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms"
     )
     orders = {str(g): accepted for _t, _s, g, accepted in results if accepted}
-    json.dump({"cycle": setup["cycle"], "orders": orders}, open(expected_path, "w"))  # noqa: SIM115
+    json.dump({"cycle": setup["cycle"], "orders": orders}, open(expected_path, "w"))
     refused = len(results) - len(orders)
     print(f"LOAD {len(orders)} groceries with an accepted order, {refused} without")
     return 1 if errors or refused else 0
