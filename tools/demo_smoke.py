@@ -11,14 +11,16 @@ import time
 import requests
 
 
-def wait_for(url, seconds=120):
+def wait_for(url, seconds=300):
+    # The first page builds the asset bundles: slow on a loaded machine.
     deadline = time.time() + seconds
     while time.time() < deadline:
         try:
-            return requests.get(url, timeout=10)
-        except requests.ConnectionError:
-            time.sleep(1)
-    raise SystemExit(f"FAILED nothing answers at {url}")
+            return requests.get(url, timeout=120)
+        except requests.RequestException:
+            time.sleep(2)
+    print(f"FAILED nothing answers at {url}")
+    raise SystemExit(1)
 
 
 def main(base, db, login, password):
@@ -32,13 +34,16 @@ def main(base, db, login, password):
     auth = session.post(
         f"{base}/web/session/authenticate",
         json={"jsonrpc": "2.0", "params": {"db": db, "login": login, "password": password}},
-        timeout=30,
+        timeout=120,
     ).json()
     uid = (auth.get("result") or {}).get("uid")
-    page = session.get(f"{base}/my", timeout=30)
+    page = session.get(f"{base}/my", timeout=120)
     ok = bool(uid) and page.status_code == 200 and "/web/login" not in page.url
     failures += not ok
-    print(("ok" if ok else "FAILED"), f"portal user {login} logs in (uid {uid}) and GET /my -> {page.status_code}")
+    print(
+        ("ok" if ok else "FAILED"),
+        f"portal user {login} logs in (uid {uid}) and GET /my -> {page.status_code}",
+    )
     return 1 if failures else 0
 
 

@@ -1,13 +1,28 @@
-"""List the entries of .po files that have no translation; exit 1 if there are any."""
+"""List the entries of .po files that have no translation; exit 1 if there are any.
+
+Strings that read the same in French are listed in fr-identical.txt beside this file.
+"""
 
 import os
 import sys
 
 import polib
 
+IDENTICAL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fr-identical.txt")
+
+
+def identical_strings():
+    with open(IDENTICAL, encoding="utf-8") as handle:
+        return {line.rstrip("\n") for line in handle if line.strip() and not line.startswith("#")}
+
 
 def missing(path):
-    return [entry.msgid for entry in polib.pofile(path) if not entry.translated() and not entry.obsolete]
+    same = identical_strings()
+    return [
+        entry.msgid
+        for entry in polib.pofile(path)
+        if not entry.translated() and not entry.obsolete and entry.msgid not in same
+    ]
 
 
 def main(paths):

@@ -147,13 +147,16 @@ if [ -z "$ONLY" ]; then
         gesmip_odoo -d "$DEMO_DB" --db-filter "^$DEMO_DB\$" --http-interface 127.0.0.1 \
             --http-port "$DEMO_PORT" --max-cron-threads=0 >"$LOGDIR/demo-serve.log" 2>&1 &
         SERVER_PID=$!
+        smoke_rc=0
         "$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/demo_smoke.py" "http://127.0.0.1:$DEMO_PORT" \
-            "$DEMO_DB" mirail mirail >"$LOGDIR/demo-smoke.log" 2>&1 || true
+            "$DEMO_DB" mirail mirail >"$LOGDIR/demo-smoke.log" 2>&1 || smoke_rc=$?
         kill "$SERVER_PID" 2>/dev/null || true
         wait "$SERVER_PID" 2>/dev/null || true
         cat "$LOGDIR/demo-smoke.log"
-        record "demo served, portal login" "$(grep -c '^ok' "$LOGDIR/demo-smoke.log")" \
-            "$(grep -c -v '^ok' "$LOGDIR/demo-smoke.log")"
+        smoke_ok="$(grep -c '^ok' "$LOGDIR/demo-smoke.log" || true)"
+        smoke_failed="$(grep -c '^FAILED' "$LOGDIR/demo-smoke.log" || true)"
+        [ "$smoke_rc" != 0 ] && [ "$smoke_failed" = 0 ] && smoke_failed=1
+        record "demo served, portal login" "$smoke_ok" "$smoke_failed"
     else
         tail -n 40 "$LOGDIR/demo-build.log" >&2
         record "demo database builds" 0 1

@@ -50,3 +50,31 @@ class TestNetworkPortalHttp(GesmipNetworkLifeCommon, HttpCase):
         response = self.url_open(f"/my/network-events/{self.hidden_event.id}")
         self.assertTrue(response.url.endswith("/my/network-events"))
         self.assertNotIn("Internal staff meeting", response.text)
+
+    def test_calls_for_projects_in_the_portal(self):
+        funder = self.env["res.partner"].create({"name": "Fondation Test"})
+        Call = self.env["gesmip.call.project"].with_user(self.coordinator)
+        deadline = self.event.date_begin.date()
+        shared = Call.create({"name": "Shared call", "funder_id": funder.id, "deadline": deadline})
+        shared.action_share()
+        Call.create({"name": "Spotted call", "funder_id": funder.id, "deadline": deadline})
+        for_b = Call.create(
+            {
+                "name": "Call for B",
+                "funder_id": funder.id,
+                "deadline": deadline,
+                "eligible_grocery_ids": self.grocery_b.ids,
+            }
+        )
+        for_b.action_share()
+        self.authenticate("test_portal_a", "test_portal_a")
+        page = self.url_open("/my/calls")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Shared call", page.text)
+        self.assertIn("Fondation Test", page.text)
+        self.assertNotIn("Spotted call", page.text)
+        self.assertNotIn("Call for B", page.text)
+        counters = self.make_jsonrpc_request(
+            "/my/counters", {"counters": ["network_event_count", "network_call_count"]}
+        )
+        self.assertEqual(counters, {"network_event_count": 1, "network_call_count": 1})

@@ -1,1 +1,2 @@
+from . import test_access_matrix
 from . import test_suite_installed
