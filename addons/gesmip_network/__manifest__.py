@@ -35,5 +35,8 @@
         "demo/res_users_demo.xml",
         "demo/gesmip_network_life_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["gesmip_network/static/tests/tours/*.js"],
+    },
     "application": True,
 }

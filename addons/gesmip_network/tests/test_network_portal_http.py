@@ -45,6 +45,13 @@ class TestNetworkPortalHttp(GesmipNetworkLifeCommon, HttpCase):
         self.assertEqual(download.status_code, 200)
         self.assertEqual(download.content, b"Check the fridge every morning.")
 
+    def test_tour_register_two_people(self):
+        """In a real browser: the grocery registers two people from the event page."""
+        self.start_tour("/my/network-events", "gesmip_network_event_register", login="test_portal_a")
+        registrations = self.env["event.registration"].search([("event_id", "=", self.event.id)])
+        self.assertEqual(sorted(registrations.mapped("name")), ["Lucie Martin", "Paul Roux"])
+        self.assertEqual(registrations.grocery_id, self.grocery_a)
+
     def test_hidden_event_redirects(self):
         self.authenticate("test_portal_a", "test_portal_a")
         response = self.url_open(f"/my/network-events/{self.hidden_event.id}")
