@@ -86,12 +86,9 @@ class GesmipNetworkPortal(CustomerPortal):
         return request.render("gesmip_network.portal_my_network_event", values)
 
     def _network_event_documents(self, event):
-        """The event's attachments, with an access token (the user may read the event)."""
-        attachments = (
-            request.env["ir.attachment"]
-            .sudo()
-            .search([("res_model", "=", "event.event"), ("res_id", "=", event.id), ("res_field", "=", False)])
-        )
+        """The documents the event shares, with an access token (the user may read the event)."""
+        # Portal users have no access to attachments: the event was checked readable above.
+        attachments = event.sudo().network_document_ids
         attachments.generate_access_token()
         return [
             {

@@ -20,11 +20,12 @@ class EventEvent(models.Model):
         string="Minutes", help="What was said and decided: shown to the member groceries in the portal."
     )
     support_programme_id = fields.Many2one("gesmip.support.programme", index=True, ondelete="set null")
-    network_document_ids = fields.One2many(
+    network_document_ids = fields.Many2many(
         "ir.attachment",
-        "res_id",
+        "event_event_gesmip_document_rel",
+        "event_id",
+        "attachment_id",
         string="Shared Documents",
-        domain=[("res_model", "=", "event.event")],
         help="Minutes, slides and documents shared with the member groceries.",
     )
     network_grocery_count = fields.Integer(

