@@ -73,7 +73,7 @@ if [ -z "$ONLY" ]; then
     shopt -s nullglob
     PURE_DIRS=(addons/*/lib tests/pure)
     shopt -u nullglob
-    "$GESMIP_VENV/bin/python" -m pytest -q -p no:cacheprovider --import-mode=importlib \
+    "$GESMIP_VENV/bin/python" -m pytest -c pytest.ini --rootdir . -q -p no:cacheprovider --import-mode=importlib \
         --junitxml="$LOGDIR/pytest.xml" "${PURE_DIRS[@]}" >"$LOGDIR/pytest.log" 2>&1 || rc=$?
     tail -n 3 "$LOGDIR/pytest.log"
     if [ $rc -ne 0 ] && [ $rc -ne 5 ]; then cat "$LOGDIR/pytest.log" >&2; fi

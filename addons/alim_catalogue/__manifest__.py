@@ -28,12 +28,22 @@
         "views/product_template_views.xml",
         "views/stock_location_views.xml",
         "views/alim_catalogue_menus.xml",
+        "data/alim_member_pricelist_data.xml",
+        "security/alim_order_cycle_security.xml",
+        "views/alim_order_cycle_views.xml",
+        "views/portal_templates.xml",
     ],
     "demo": [
         "demo/stock_location_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/product_product_demo.xml",
         "demo/res_users_demo.xml",
+        "demo/alim_order_cycle_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "alim_catalogue/static/tests/tours/*.js",
+        ],
+    },
     "application": True,
 }

@@ -12,5 +12,15 @@
     "data": [
         "security/alim_repack_groups.xml",
         "security/ir.model.access.csv",
+        "security/alim_repack_order_security.xml",
+        "data/ir_sequence_data.xml",
+        "report/alim_repack_label_report.xml",
+        "report/alim_repack_delivery_report_views.xml",
+        "views/alim_repack_order_views.xml",
+        "views/stock_lot_views.xml",
+        "views/alim_repack_menus.xml",
+    ],
+    "demo": [
+        "demo/alim_repack_order_demo.xml",
     ],
 }

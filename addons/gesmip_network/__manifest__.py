@@ -31,6 +31,7 @@
         "views/gesmip_network_menus.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/res_users_demo.xml",
         "demo/gesmip_network_life_demo.xml",

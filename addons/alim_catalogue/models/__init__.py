@@ -3,3 +3,8 @@ from . import alim_allergen
 from . import product_template
 from . import stock_location
 from . import stock_lot
+from . import alim_order_cycle
+from . import alim_order_cycle_line
+from . import sale_order
+from . import sale_order_line
+from . import res_partner_member_tier

@@ -35,6 +35,7 @@ class ResPartner(models.Model):
         string="Membership Status",
         default="project",
         tracking=True,
+        group_expand="_group_expand_grocery_status",
     )
     grocery_status_since = fields.Date(
         string="Status Since",
@@ -67,6 +68,11 @@ class ResPartner(models.Model):
     grocery_user_ids = fields.Many2many(
         "res.users", string="Portal Users", compute="_compute_grocery_user_ids"
     )
+
+    @api.model
+    def _group_expand_grocery_status(self, statuses, domain):
+        # The kanban shows every status as a column, in the life-cycle order.
+        return [key for key, _label in GROCERY_STATUSES]
 
     @api.depends("is_grocery", "grocery_status")
     def _compute_grocery_status_since(self):

@@ -1,0 +1,143 @@
+from odoo import http
+from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+
+class AlimCyclePortal(CustomerPortal):
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "cycle_count" in counters:
+            Cycle = request.env["alim.order.cycle"]
+            values["cycle_count"] = (
+                Cycle.search_count(self._cycle_domain()) if Cycle.has_access("read") else 0
+            )
+        return values
+
+    def _cycle_domain(self):
+        partner = request.env.user.commercial_partner_id
+        return [("state", "=", "open"), ("grocery_ids", "in", partner.ids)]
+
+    def _cycle_get(self, cycle_id):
+        """The cycle, read as the portal user (record rules decide)."""
+        cycle = request.env["alim.order.cycle"].browse(cycle_id).exists()
+        if not cycle:
+            raise MissingError(request.env._("This order cycle does not exist."))
+        cycle.check_access("read")
+        return cycle
+
+    def _cycle_order(self, cycle):
+        """The grocery's order in the cycle, as the portal user (empty if none yet)."""
+        partner = request.env.user.commercial_partner_id
+        return request.env["sale.order"].search(
+            [("cycle_id", "=", cycle.id), ("partner_id", "=", partner.id), ("state", "!=", "cancel")], limit=1
+        )
+
+    @http.route(["/my/cycles"], type="http", auth="user", website=True)
+    def portal_my_cycles(self, **kw):
+        values = self._prepare_portal_layout_values()
+        cycles = request.env["alim.order.cycle"].search(self._cycle_domain(), order="date_close")
+        values.update(cycles=cycles, page_name="alim_cycles")
+        return request.render("alim_catalogue.portal_my_cycles", values)
+
+    @http.route(["/my/cycles/<int:cycle_id>"], type="http", auth="user", website=True)
+    def portal_my_cycle(self, cycle_id, message=None, error=None, search=None, storage=None, **kw):
+        try:
+            cycle = self._cycle_get(cycle_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        lines = cycle.line_ids
+        if search:
+            lines = lines.filtered(lambda line: search.lower() in (line.product_name or "").lower())
+        if storage:
+            lines = lines.filtered(lambda line: line.storage_class == storage)
+        order = self._cycle_order(cycle)
+        ordered = {line.product_id.id: line for line in order.order_line}
+        # Indicative unit price of lines not ordered yet (portal users cannot read products
+        # nor pricelists): only the computed numbers are shown; ordered lines show the
+        # order line's own price, read as the portal user.
+        pricelist = request.env.user.commercial_partner_id.sudo().property_product_pricelist
+        prices = {}
+        if pricelist and lines:
+            prices = pricelist._compute_price_rule(lines.sudo().product_id, 1.0)
+        values = self._prepare_portal_layout_values()
+        values.update(
+            cycle=cycle,
+            lines=lines,
+            order=order,
+            ordered=ordered,
+            prices={pid: price for pid, (price, _rule) in prices.items()},
+            message=message,
+            error=error,
+            search=search or "",
+            storage=storage or "",
+            can_order=cycle._is_open_for_orders(),
+            page_name="alim_cycle",
+        )
+        return request.render("alim_catalogue.portal_my_cycle", values)
+
+    @http.route(["/my/cycles/<int:cycle_id>/order"], type="http", auth="user", methods=["POST"], website=True)
+    def portal_my_cycle_order(self, cycle_id, **post):
+        try:
+            cycle = self._cycle_get(cycle_id)
+            order = self._cycle_set_quantities(cycle, post)
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        except UserError as error:
+            return request.redirect(f"/my/cycles/{cycle_id}?error={error.args[0]}")
+        return request.redirect(f"/my/cycles/{cycle_id}?message=saved&order_id={order.id}")
+
+    def _cycle_set_quantities(self, cycle, post):
+        """Write the quantities of the form into the grocery's draft order of the cycle."""
+        env = request.env
+        grocery = env.user.commercial_partner_id
+        if grocery not in cycle.grocery_ids:
+            raise AccessError(env._("Your grocery is not invited to this order cycle."))
+        if not cycle._is_open_for_orders():
+            raise UserError(
+                env._("The order cycle %s is closed: orders can no longer be changed.", cycle.name)
+            )
+        quantities = {}
+        for line in cycle.line_ids:
+            raw = post.get(f"qty_{line.id}")
+            if raw in (None, ""):
+                continue
+            try:
+                qty = float(raw)
+            except ValueError:
+                raise UserError(
+                    env._("'%(qty)s' is not a quantity (%(product)s).", qty=raw, product=line.product_name)
+                ) from None
+            if qty < 0:
+                raise UserError(env._("A quantity cannot be negative (%s).", line.product_name))
+            if line.max_per_grocery and qty > line.max_per_grocery:
+                raise UserError(
+                    env._(
+                        "You can order at most %(max)s of %(product)s in this cycle.",
+                        max=line.max_per_grocery,
+                        product=line.product_name,
+                    )
+                )
+            quantities[line] = qty
+        order = self._cycle_order(cycle)
+        if order and (order.state not in ("draft", "sent") or order.partner_id != grocery):
+            raise UserError(env._("This order can no longer be changed."))
+        # Ownership and the cycle's state are checked above: the portal user may not write
+        # sale orders itself, so the write is made as superuser, on its own grocery's order only.
+        order = order.sudo() or cycle.sudo()._get_grocery_order(grocery, create=True)
+        order_lines = {line.product_id: line for line in order.order_line}
+        to_create = []
+        for cycle_line, qty in quantities.items():
+            existing = order_lines.get(cycle_line.product_id)
+            if existing and qty:
+                existing.product_uom_qty = qty
+            elif existing:
+                existing.unlink()
+            elif qty:
+                to_create.append(
+                    {"order_id": order.id, "product_id": cycle_line.product_id.id, "product_uom_qty": qty}
+                )
+        if to_create:
+            env["sale.order.line"].sudo().create(to_create)
+        return order

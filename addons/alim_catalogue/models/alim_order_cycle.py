@@ -1,0 +1,236 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..lib.allocation import Request, allocate
+
+STATES = [
+    ("draft", "Draft"),
+    ("open", "Open"),
+    ("closed", "Closed"),
+    ("allocated", "Allocated"),
+    ("confirmed", "Confirmed"),
+]
+
+
+class AlimOrderCycle(models.Model):
+    """An ordering window: groceries order from its catalogue between opening and closing."""
+
+    _name = "alim.order.cycle"
+    _description = "Order Cycle"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_open desc, id desc"
+
+    name = fields.Char(required=True, tracking=True)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    date_open = fields.Datetime(string="Opens On", required=True, tracking=True)
+    date_close = fields.Datetime(string="Closes On", required=True, tracking=True)
+    delivery_date = fields.Date(tracking=True)
+    location_id = fields.Many2one(
+        "stock.location",
+        string="Stock Location",
+        required=True,
+        domain="[('usage', '=', 'internal')]",
+        default=lambda self: self._default_location_id(),
+        check_company=True,
+        help="The catalogue's available quantities are those of this location and its sub-locations.",
+    )
+    grocery_ids = fields.Many2many(
+        "res.partner",
+        string="Invited Groceries",
+        domain="[('is_grocery', '=', True)]",
+    )
+    line_ids = fields.One2many("alim.order.cycle.line", "cycle_id", string="Catalogue", copy=True)
+    order_ids = fields.One2many("sale.order", "cycle_id", string="Orders")
+    order_count = fields.Integer(compute="_compute_order_count")
+    state = fields.Selection(STATES, default="draft", required=True, tracking=True, copy=False)
+    is_action_open_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+    is_action_close_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+    is_action_allocate_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+    is_action_confirm_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+    is_action_draft_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+
+    @api.model
+    def _default_location_id(self):
+        warehouse = self.env["stock.warehouse"].search([("company_id", "=", self.env.company.id)], limit=1)
+        return warehouse.lot_stock_id
+
+    @api.depends("order_ids")
+    def _compute_order_count(self):
+        for cycle in self:
+            cycle.order_count = len(cycle.order_ids)
+
+    @api.depends("state")
+    def _compute_is_action_allowed(self):
+        for cycle in self:
+            cycle.is_action_open_allowed = cycle.state == "draft"
+            cycle.is_action_close_allowed = cycle.state == "open"
+            cycle.is_action_allocate_allowed = cycle.state == "closed"
+            cycle.is_action_confirm_allowed = cycle.state == "allocated"
+            cycle.is_action_draft_allowed = cycle.state == "open"
+
+    @api.constrains("date_open", "date_close")
+    def _check_dates(self):
+        for cycle in self:
+            if cycle.date_close <= cycle.date_open:
+                raise ValidationError(
+                    self.env._("The cycle %(name)s must close after it opens.", name=cycle.name)
+                )
+
+    def _is_open_for_orders(self):
+        """True while groceries may still change their orders."""
+        self.ensure_one()
+        now = fields.Datetime.now()
+        return self.state == "open" and self.date_open <= now < self.date_close
+
+    # --- guards ---------------------------------------------------------------------------
+    def _check_is_action_allowed(self, action):
+        labels = {
+            "open": self.env._("opened"),
+            "close": self.env._("closed"),
+            "allocate": self.env._("allocated"),
+            "confirm": self.env._("confirmed"),
+            "draft": self.env._("reset to draft"),
+        }
+        states = dict(self._fields["state"]._description_selection(self.env))
+        for cycle in self:
+            if not cycle[f"is_action_{action}_allowed"]:
+                raise UserError(
+                    self.env._(
+                        "The order cycle %(name)s cannot be %(action)s in state %(state)s.",
+                        name=cycle.name,
+                        action=labels[action],
+                        state=states[cycle.state],
+                    )
+                )
+
+    # --- actions --------------------------------------------------------------------------
+    def action_open(self):
+        self._check_is_action_allowed("open")
+        for cycle in self:
+            if not cycle.line_ids:
+                raise UserError(self.env._("Add catalogue lines before opening the cycle %s.", cycle.name))
+            if not cycle.grocery_ids:
+                raise UserError(self.env._("Invite at least one grocery to the cycle %s.", cycle.name))
+        self.line_ids._compute_stock()
+        self.write({"state": "open"})
+
+    def action_draft(self):
+        self._check_is_action_allowed("draft")
+        self.write({"state": "draft"})
+
+    def action_close(self):
+        self._check_is_action_allowed("close")
+        self.write({"state": "closed"})
+
+    def action_allocate(self):
+        self._check_is_action_allowed("allocate")
+        for cycle in self:
+            cycle._allocate()
+        self.write({"state": "allocated"})
+
+    def action_confirm(self):
+        self._check_is_action_allowed("confirm")
+        for cycle in self:
+            cycle._confirm_orders()
+        self.write({"state": "confirmed"})
+
+    def action_load_stock(self):
+        """Add a catalogue line for each saleable product in stock at the cycle's location."""
+        self.ensure_one()
+        if self.state != "draft":
+            raise UserError(self.env._("The catalogue can only be loaded on a draft cycle."))
+        groups = self.env["stock.quant"]._read_group(
+            [
+                ("location_id", "child_of", self.location_id.id),
+                ("quantity", ">", 0),
+                ("product_id.sale_ok", "=", True),
+            ],
+            ["product_id"],
+        )
+        present = self.line_ids.product_id
+        new_products = [product for (product,) in groups if product not in present]
+        self.env["alim.order.cycle.line"].create(
+            [{"cycle_id": self.id, "product_id": product.id} for product in new_products]
+        )
+        self.line_ids._compute_stock()
+        return True
+
+    def action_view_orders(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id("sale.action_orders")
+        action.update(domain=[("cycle_id", "in", self.ids)], context={"default_cycle_id": self.id})
+        return action
+
+    def action_view_allocation(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "alim_catalogue.alim_order_cycle_allocation_action"
+        )
+        action["domain"] = [("order_id.cycle_id", "in", self.ids)]
+        return action
+
+    # --- work -----------------------------------------------------------------------------
+    def _get_grocery_order(self, grocery, create=False):
+        """The grocery's order in this cycle (created as draft on demand)."""
+        self.ensure_one()
+        order = self.order_ids.filtered(lambda o: o.partner_id == grocery and o.state != "cancel")[:1]
+        if not order and create:
+            order = self.env["sale.order"].create(self._prepare_order_vals(grocery))
+            order.message_subscribe(partner_ids=grocery.ids)
+        return order
+
+    def _prepare_order_vals(self, grocery):
+        return {
+            "partner_id": grocery.id,
+            "cycle_id": self.id,
+            "company_id": self.company_id.id,
+            "commitment_date": self.delivery_date or False,
+            "warehouse_id": self.location_id.warehouse_id.id or False,
+        }
+
+    def _allocate(self):
+        """Share scarce lines among the groceries' orders (thin wrapper of lib.allocation)."""
+        self.ensure_one()
+        self.line_ids._compute_stock()
+        order_lines = self.order_ids.filtered(lambda o: o.state in ("draft", "sent")).order_line
+        by_product = {}
+        for line in order_lines:
+            by_product.setdefault(line.product_id, self.env["sale.order.line"])
+            by_product[line.product_id] |= line
+        cut_orders = self.env["sale.order"]
+        for cycle_line in self.line_ids:
+            lines = by_product.get(cycle_line.product_id, self.env["sale.order.line"])
+            for line in lines:
+                line.asked_qty = line.product_uom_qty
+            demand = sum(lines.mapped("asked_qty"))
+            available = int(cycle_line.available_qty)
+            if demand <= available:
+                lines.write({"allocation_note": "full"})
+                continue
+            requests = [
+                Request(line.id, int(line.asked_qty), line.order_id.partner_id.households_count)
+                for line in lines
+            ]
+            shares = allocate(available, requests, cycle_line.pack_size or 1)
+            for line in lines:
+                allocated = shares[line.id]
+                if allocated < line.asked_qty:
+                    cut_orders |= line.order_id
+                line.write({"product_uom_qty": allocated, "allocation_note": "shared"})
+        for order in cut_orders:
+            order.message_post(
+                body=self.env._(
+                    "Demand exceeded stock in the cycle %(cycle)s: some quantities of your order were "
+                    "shared fairly among groceries, in proportion to households served. See the "
+                    "'Asked' and 'Quantity' columns of your order.",
+                    cycle=self.name,
+                ),
+                partner_ids=order.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+
+    def _confirm_orders(self):
+        self.ensure_one()
+        orders = self.order_ids.filtered(lambda o: o.state in ("draft", "sent"))
+        orders.order_line.filtered(lambda line: not line.product_uom_qty and not line.display_type).unlink()
+        empty = orders.filtered(lambda o: not o.order_line)
+        empty._action_cancel()
+        (orders - empty).action_confirm()

@@ -1,0 +1,101 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class AlimOrderCycleLine(models.Model):
+    """One product offered in an order cycle's catalogue."""
+
+    _name = "alim.order.cycle.line"
+    _description = "Order Cycle Catalogue Line"
+    _order = "cycle_id, sequence, id"
+
+    cycle_id = fields.Many2one("alim.order.cycle", required=True, ondelete="cascade", index=True)
+    sequence = fields.Integer(default=10)
+    product_id = fields.Many2one(
+        "product.product", required=True, domain="[('sale_ok', '=', True)]", ondelete="restrict"
+    )
+    product_name = fields.Char(related="product_id.display_name", string="Product Name")
+    uom_name = fields.Char(related="product_id.uom_id.name", string="Unit")
+    food_category_id = fields.Many2one(related="product_id.food_category_id")
+    storage_class = fields.Selection(related="product_id.storage_class")
+    food_date_type = fields.Selection(related="product_id.food_date_type")
+    is_local = fields.Boolean(related="product_id.is_local")
+    list_price = fields.Float(related="product_id.lst_price", string="Base Price")
+    available_qty = fields.Float(
+        string="Available",
+        digits="Product Unit of Measure",
+        readonly=True,
+        help="Quantity on hand at the cycle's location when the catalogue was last refreshed.",
+    )
+    earliest_lot_date = fields.Datetime(
+        string="Earliest Date",
+        readonly=True,
+        help="Earliest expiration or best-before date of the lots in stock, picked first (FEFO).",
+    )
+    max_per_grocery = fields.Float(
+        string="Max per Grocery",
+        digits="Product Unit of Measure",
+        help="Most a grocery may order of this line; 0 means no limit.",
+    )
+    pack_size = fields.Integer(default=1, help="Allocation is made in whole packs of this many units.")
+    ordered_qty = fields.Float(
+        string="Ordered", compute="_compute_ordered_qty", digits="Product Unit of Measure"
+    )
+    is_scarce = fields.Boolean(compute="_compute_ordered_qty", string="Scarce")
+
+    _sql_constraints = [
+        ("product_uniq", "unique(cycle_id, product_id)", "A product appears only once in a cycle."),
+    ]
+
+    @api.constrains("max_per_grocery", "pack_size")
+    def _check_quantities(self):
+        for line in self:
+            if line.max_per_grocery < 0 or line.pack_size < 1:
+                raise ValidationError(
+                    self.env._("The maximum per grocery cannot be negative and packs hold at least one unit.")
+                )
+
+    @api.depends("cycle_id.order_ids.order_line.product_uom_qty", "available_qty")
+    def _compute_ordered_qty(self):
+        groups = self.env["sale.order.line"]._read_group(
+            [("order_id.cycle_id", "in", self.cycle_id.ids), ("order_id.state", "!=", "cancel")],
+            ["order_id", "product_id"],
+            ["product_uom_qty:sum"],
+        )
+        totals = {}
+        for order, product, qty in groups:
+            key = (order.cycle_id.id, product.id)
+            totals[key] = totals.get(key, 0.0) + qty
+        for line in self:
+            line.ordered_qty = totals.get((line.cycle_id.id, line.product_id.id), 0.0)
+            line.is_scarce = line.ordered_qty > line.available_qty
+
+    def _compute_stock(self):
+        """Refresh available quantities and earliest lot dates from the quants (batched)."""
+        for cycle in self.cycle_id:
+            lines = self.filtered(lambda line, c=cycle: line.cycle_id == c)
+            quants = self.env["stock.quant"].search(
+                [
+                    ("location_id", "child_of", cycle.location_id.id),
+                    ("product_id", "in", lines.product_id.ids),
+                ]
+            )
+            qty, first_date = {}, {}
+            for quant in quants:
+                available = quant.quantity - quant.reserved_quantity
+                qty[quant.product_id.id] = qty.get(quant.product_id.id, 0.0) + available
+                date = quant.lot_id.expiration_date
+                if date and available > 0:
+                    current = first_date.get(quant.product_id.id)
+                    first_date[quant.product_id.id] = min(current, date) if current else date
+            for line in lines:
+                line.write(
+                    {
+                        "available_qty": max(qty.get(line.product_id.id, 0.0), 0.0),
+                        "earliest_lot_date": first_date.get(line.product_id.id, False),
+                    }
+                )
+
+    def action_refresh_stock(self):
+        self._compute_stock()
+        return True

@@ -1,0 +1,235 @@
+from datetime import timedelta
+from urllib.parse import parse_qs, urlparse
+
+from odoo import Command, fields, http
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestOrderCycle(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.manager = new_test_user(
+            env, login="test_cycle_manager", groups="alim_catalogue.alim_catalogue_group_manager"
+        )
+        cls.warehouse_user = new_test_user(
+            env, login="test_cycle_warehouse", groups="alim_catalogue.alim_catalogue_group_warehouse"
+        )
+        cls.groceries = env["res.partner"].create(
+            [
+                {
+                    "name": "Grocery A",
+                    "is_company": True,
+                    "is_grocery": True,
+                    "households_count": 10,
+                    "member_tier": "member",
+                },
+                {
+                    "name": "Grocery B",
+                    "is_company": True,
+                    "is_grocery": True,
+                    "households_count": 30,
+                    "member_tier": "partner",
+                },
+                {
+                    "name": "Grocery C",
+                    "is_company": True,
+                    "is_grocery": True,
+                    "households_count": 60,
+                    "member_tier": "non_member",
+                },
+            ]
+        )
+        cls.outsider = env["res.partner"].create(
+            {"name": "Grocery D", "is_company": True, "is_grocery": True}
+        )
+        cls.portal_users = env["res.users"]
+        for login, grocery in zip(
+            ["test_pa", "test_pb", "test_pc", "test_pd"], cls.groceries | cls.outsider, strict=True
+        ):
+            user = new_test_user(env, login=login, groups="base.group_portal")
+            user.partner_id.parent_id = grocery
+            cls.portal_users |= user
+        cls.stock = env.ref("stock.warehouse0").lot_stock_id
+        cls.rice, cls.pasta = env["product.product"].create(
+            [
+                {
+                    "name": "Rice 1 kg",
+                    "is_storable": True,
+                    "list_price": 2.0,
+                    "invoice_policy": "order",
+                    "storage_class": "dry",
+                },
+                {"name": "Pasta 500 g", "is_storable": True, "list_price": 1.0, "invoice_policy": "order"},
+            ]
+        )
+        env["stock.quant"]._update_available_quantity(cls.rice, cls.stock, 20)
+        env["stock.quant"]._update_available_quantity(cls.pasta, cls.stock, 500)
+        now = fields.Datetime.now()
+        cls.cycle = (
+            env["alim.order.cycle"]
+            .with_user(cls.manager)
+            .create(
+                {
+                    "name": "Week 12",
+                    "date_open": now - timedelta(hours=1),
+                    "date_close": now + timedelta(days=2),
+                    "delivery_date": fields.Date.today() + timedelta(days=3),
+                    "grocery_ids": [Command.set(cls.groceries.ids)],
+                }
+            )
+        )
+        cls.cycle.action_load_stock()
+        cls.rice_line = cls.cycle.line_ids.filtered(lambda line: line.product_id == cls.rice)
+        cls.pasta_line = cls.cycle.line_ids.filtered(lambda line: line.product_id == cls.pasta)
+        cls.pasta_line.max_per_grocery = 100
+
+    def _order(self, user, quantities, cycle=None):
+        cycle = cycle or self.cycle
+        self.authenticate(user.login, user.login)
+        data = {f"qty_{line.id}": qty for line, qty in quantities.items()}
+        data["csrf_token"] = http.Request.csrf_token(self)
+        response = self.url_open(f"/my/cycles/{cycle.id}/order", data=data)
+        self.assertEqual(response.status_code, 200)
+        return parse_qs(urlparse(response.url).query)
+
+    def _grocery_order(self, grocery):
+        return self.env["sale.order"].search(
+            [("cycle_id", "=", self.cycle.id), ("partner_id", "=", grocery.id)]
+        )
+
+    def test_state_machine_guards(self):
+        cycle = self.cycle.with_user(self.manager)
+        self.assertTrue(cycle.is_action_open_allowed)
+        self.assertFalse(cycle.is_action_close_allowed)
+        with self.assertRaisesRegex(UserError, "cannot be closed"):
+            cycle.action_close()
+        with self.assertRaisesRegex(UserError, "cannot be confirmed"):
+            cycle.action_confirm()
+        cycle.action_open()
+        with self.assertRaisesRegex(UserError, "cannot be opened"):
+            cycle.action_open()
+        with self.assertRaisesRegex(UserError, "cannot be allocated"):
+            cycle.action_allocate()
+        with self.assertRaises(AccessError):
+            self.cycle.with_user(self.warehouse_user).action_close()
+        empty = cycle.copy({"line_ids": False})
+        with self.assertRaisesRegex(UserError, "Add catalogue lines"):
+            empty.action_open()
+
+    def test_catalogue_from_stock(self):
+        self.assertEqual(self.rice_line.available_qty, 20)
+        self.assertEqual(self.pasta_line.available_qty, 500)
+        self.assertEqual(self.rice_line.storage_class, "dry")
+
+    def test_full_cycle_three_groceries_portal_to_invoices(self):
+        self.cycle.with_user(self.manager).action_open()
+        user_a, user_b, user_c, _user_d = self.portal_users
+        # the grocery sees the open cycle and its catalogue
+        self.authenticate(user_a.login, user_a.login)
+        page = self.url_open("/my/cycles")
+        self.assertIn("Week 12", page.text)
+        page = self.url_open(f"/my/cycles/{self.cycle.id}")
+        self.assertIn("Rice 1 kg", page.text)
+        # three groceries order: rice is scarce (40 asked, 20 in stock)
+        for user, rice, pasta in [(user_a, 10, 5), (user_b, 10, 5), (user_c, 20, 50)]:
+            self.assertIn("message", self._order(user, {self.rice_line: rice, self.pasta_line: pasta}))
+        # an order can be changed until the close
+        self._order(user_a, {self.rice_line: 12})
+        order_a, order_b, order_c = (self._grocery_order(g) for g in self.groceries)
+        self.assertEqual(
+            order_a.order_line.filtered(lambda line: line.product_id == self.rice).product_uom_qty, 12
+        )
+        # member pricing: the tier's pricelist gives the price of the order line
+        self.assertEqual(order_a.pricelist_id, self.env.ref("alim_catalogue.pricelist_member"))
+        self.assertAlmostEqual(
+            order_a.order_line.filtered(lambda line: line.product_id == self.rice).price_unit, 1.4
+        )
+        self.assertAlmostEqual(
+            order_b.order_line.filtered(lambda line: line.product_id == self.rice).price_unit, 1.8
+        )
+        self.assertAlmostEqual(
+            order_c.order_line.filtered(lambda line: line.product_id == self.rice).price_unit, 2.0
+        )
+        # the portal page shows the order line's price
+        self.authenticate(user_a.login, user_a.login)
+        page = self.url_open(f"/my/cycles/{self.cycle.id}")
+        self.assertIn("1.40", page.text)
+        # the grocery reads its own order as itself, on /my/orders too
+        self.assertTrue(order_a.with_user(user_a).has_access("read"))
+        # close, allocate: 20 rice among 10/30/60 households asking 12/10/20
+        cycle = self.cycle.with_user(self.manager)
+        cycle.action_close()
+        self.assertIn("closed", self._order(user_a, {self.rice_line: 1}).get("error", [""])[0])
+        cycle.action_allocate()
+        rice_lines = (order_a | order_b | order_c).order_line.filtered(
+            lambda line: line.product_id == self.rice
+        )
+        self.assertEqual(rice_lines.mapped("asked_qty"), [12, 10, 20])
+        self.assertEqual(rice_lines.mapped("product_uom_qty"), [2, 6, 12])
+        self.assertEqual(set(rice_lines.mapped("allocation_note")), {"shared"})
+        pasta_lines = (order_a | order_b | order_c).order_line.filtered(
+            lambda line: line.product_id == self.pasta
+        )
+        self.assertEqual(pasta_lines.mapped("product_uom_qty"), [5, 5, 50])
+        self.assertEqual(set(pasta_lines.mapped("allocation_note")), {"full"})
+        self.assertIn("shared fairly", order_a.message_ids[0].body)
+        report = cycle.action_view_allocation()
+        self.assertEqual(self.env["sale.order.line"].search_count(report["domain"]), 6)
+        cycle.action_confirm()
+        self.assertEqual(cycle.state, "confirmed")
+        orders = order_a | order_b | order_c
+        self.assertEqual(set(orders.mapped("state")), {"sale"})
+        moves = orders.picking_ids.move_ids.filtered(lambda m: m.product_id == self.rice)
+        self.assertEqual(sum(moves.mapped("quantity")), 20)  # reserved
+        invoices = orders._create_invoices()
+        self.assertEqual(len(invoices), 3)
+        self.assertAlmostEqual(
+            invoices.filtered(lambda i: i.partner_id == self.groceries[0]).amount_untaxed, 2 * 1.4 + 5 * 0.7
+        )
+
+    def test_portal_refusals(self):
+        self.cycle.with_user(self.manager).action_open()
+        user_a, user_b, _user_c, user_d = self.portal_users
+        self._order(user_b, {self.pasta_line: 5})
+        # beyond the maximum, negative: refused, nothing written
+        self.assertIn("at most", self._order(user_a, {self.pasta_line: 101})["error"][0])
+        self.assertIn("negative", self._order(user_a, {self.pasta_line: -1})["error"][0])
+        self.assertFalse(self._grocery_order(self.groceries[0]))
+        # a grocery not invited cannot see nor order in the cycle
+        self.assertFalse(self.cycle.with_user(user_d).has_access("read"))
+        self._order(user_d, {self.pasta_line: 1})
+        self.assertFalse(self._grocery_order(self.outsider))
+        # another grocery's order can be neither read nor written
+        order_b = self._grocery_order(self.groceries[1])
+        self.assertFalse(order_b.with_user(user_a).has_access("read"))
+        with self.assertRaises(AccessError):
+            order_b.with_user(user_a).write({"note": "mine"})
+        self.authenticate(user_a.login, user_a.login)
+        response = self.url_open(f"/my/orders/{order_b.id}")
+        self.assertNotIn(order_b.name, response.text)
+        # a portal user cannot write sale orders directly, even its own
+        self._order(user_a, {self.pasta_line: 3})
+        order_a = self._grocery_order(self.groceries[0])
+        with self.assertRaises(AccessError):
+            order_a.order_line.with_user(user_a).write({"product_uom_qty": 100})
+        # a closed cycle refuses orders; a draft cycle is not shown to groceries
+        self.cycle.with_user(self.manager).action_close()
+        self.assertIn("closed", self._order(user_a, {self.pasta_line: 9})["error"][0])
+        self.assertEqual(order_a.order_line.product_uom_qty, 3)
+        draft = self.cycle.with_user(self.manager).copy({"name": "Next week"})
+        self.assertFalse(draft.with_user(user_a).has_access("read"))
+        self.authenticate(user_a.login, user_a.login)
+        self.assertNotIn("Next week", self.url_open("/my/cycles").text)
+
+    def test_tour_portal_order(self):
+        self.rice.name = "Tour rice"
+        self.cycle.name = "Tour cycle"
+        self.cycle.with_user(self.manager).action_open()
+        user_a = self.portal_users[0]
+        self.start_tour("/my/cycles", "alim_catalogue_portal_order", login=user_a.login)
+        order = self._grocery_order(self.groceries[0])
+        self.assertEqual(order.order_line.product_uom_qty, 3)

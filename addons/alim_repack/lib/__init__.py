@@ -1,0 +1,1 @@
+"""Pure algorithms of the repackaging lab (no Odoo import)."""

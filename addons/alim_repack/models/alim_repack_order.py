@@ -1,0 +1,491 @@
+from datetime import datetime, time
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare, float_is_zero
+
+from ..lib.repack import MixingError, RepackInput, expected_packs, inherit, loss
+
+LAB_MANAGER_GROUP = "alim_repack.alim_repack_group_lab_manager"
+
+
+class AlimRepackOrder(models.Model):
+    """A session of the lab: bulk lots in, household packs with their own lot out."""
+
+    _name = "alim.repack.order"
+    _description = "Repack Order"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "lab_date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
+    state = fields.Selection(
+        [("draft", "Draft"), ("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    lab_date = fields.Date(string="Lab Day", required=True, default=fields.Date.context_today, tracking=True)
+    user_id = fields.Many2one(
+        "res.users", string="Operator", default=lambda self: self.env.user, tracking=True, check_company=True
+    )
+    input_ids = fields.One2many("alim.repack.order.input", "order_id", string="Bulk Inputs", copy=True)
+    input_kg = fields.Float(
+        string="Bulk Weight (kg)", compute="_compute_input_kg", store=True, digits=(12, 3)
+    )
+    product_id = fields.Many2one(
+        "product.product",
+        string="Pack Product",
+        required=True,
+        check_company=True,
+        domain="[('is_storable', '=', True)]",
+        tracking=True,
+    )
+    pack_kg = fields.Float(
+        string="Pack Size (kg)",
+        compute="_compute_pack_kg",
+        store=True,
+        readonly=False,
+        digits=(12, 3),
+        help="Net weight of one pack; by default the pack product's weight.",
+    )
+    expected_packs = fields.Integer(compute="_compute_expected_packs", store=True, aggregator="sum")
+    packs_made = fields.Integer(tracking=True, aggregator="sum")
+    output_kg = fields.Float(
+        string="Actual Weight (kg)",
+        compute="_compute_output_kg",
+        store=True,
+        readonly=False,
+        digits=(12, 3),
+        help="Weight of the packs made, as weighed; by default packs made times pack size.",
+    )
+    loss_kg = fields.Float(string="Loss (kg)", compute="_compute_loss", store=True, digits=(12, 3))
+    loss_pct = fields.Float(
+        string="Loss (%)", compute="_compute_loss", store=True, digits=(5, 2), aggregator="avg"
+    )
+    loss_reason = fields.Selection(
+        [
+            ("spillage", "Spillage"),
+            ("damaged", "Damaged goods"),
+            ("sample", "Samples and checks"),
+            ("weighing", "Weighing difference"),
+            ("other", "Other"),
+        ],
+    )
+    loss_note = fields.Char()
+    packaging_product_id = fields.Many2one("product.product", string="Packaging", check_company=True)
+    packaging_qty = fields.Integer(string="Packaging Used")
+    duration_minutes = fields.Integer(string="Time Spent (min)", aggregator="sum")
+    allow_mixing = fields.Boolean(
+        tracking=True,
+        help="Let inputs of different date types, storage classes or allergens be mixed. "
+        "Only a lab manager may tick it.",
+    )
+    location_src_id = fields.Many2one(
+        "stock.location",
+        string="Take Bulk From",
+        required=True,
+        default=lambda self: self._default_location(),
+        domain="[('usage', '=', 'internal')]",
+        check_company=True,
+    )
+    location_dest_id = fields.Many2one(
+        "stock.location",
+        string="Put Packs In",
+        required=True,
+        default=lambda self: self._default_location(),
+        domain="[('usage', '=', 'internal')]",
+        check_company=True,
+    )
+    output_lot_id = fields.Many2one(
+        "stock.lot", string="Pack Lot", readonly=True, copy=False, check_company=True
+    )
+    output_date = fields.Datetime(related="output_lot_id.expiration_date", string="Pack Date")
+    output_date_type = fields.Selection(related="output_lot_id.alim_date_type")
+    move_ids = fields.One2many("stock.move", "alim_repack_order_id", string="Stock Moves", readonly=True)
+    move_count = fields.Integer(compute="_compute_move_count")
+    note = fields.Html()
+
+    is_action_plan_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+    is_action_done_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+    is_action_cancel_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+    is_action_draft_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+
+    @api.model
+    def _default_location(self):
+        warehouse = self.env["stock.warehouse"].search([("company_id", "=", self.env.company.id)], limit=1)
+        return warehouse.lot_stock_id
+
+    @api.model
+    def _alim_to_kg(self, product, quantity):
+        """Kilograms of ``quantity`` of ``product`` in its own unit."""
+        if not product:
+            return 0.0
+        kg = self.env.ref("uom.product_uom_kgm")
+        if product.uom_id.category_id == kg.category_id:
+            return product.uom_id._compute_quantity(quantity, kg, round=False)
+        return quantity * product.weight
+
+    @api.depends("input_ids.weight_kg")
+    def _compute_input_kg(self):
+        for order in self:
+            order.input_kg = sum(order.input_ids.mapped("weight_kg"))
+
+    @api.depends("product_id")
+    def _compute_pack_kg(self):
+        for order in self:
+            order.pack_kg = self._alim_to_kg(order.product_id, 1.0)
+
+    @api.depends("input_kg", "pack_kg")
+    def _compute_expected_packs(self):
+        for order in self:
+            order.expected_packs = expected_packs(order.input_kg, order.pack_kg) if order.pack_kg > 0 else 0
+
+    @api.depends("packs_made", "pack_kg")
+    def _compute_output_kg(self):
+        for order in self:
+            order.output_kg = order.packs_made * order.pack_kg
+
+    @api.depends("input_kg", "output_kg", "state")
+    def _compute_loss(self):
+        for order in self:
+            if order.state == "done" or order.output_kg:
+                order.loss_kg, order.loss_pct = loss(order.input_kg, order.output_kg)
+            else:
+                order.loss_kg = order.loss_pct = 0.0
+
+    def _compute_move_count(self):
+        for order in self:
+            order.move_count = len(order.move_ids)
+
+    @api.depends("state")
+    def _compute_is_action_allowed(self):
+        for order in self:
+            order.is_action_plan_allowed = order.state == "draft"
+            order.is_action_done_allowed = order.state in ("draft", "planned")
+            order.is_action_cancel_allowed = order.state in ("draft", "planned")
+            order.is_action_draft_allowed = order.state == "cancelled"
+
+    @api.constrains("allow_mixing")
+    def _check_allow_mixing(self):
+        if self.env.su or self.env.user.has_group(LAB_MANAGER_GROUP):
+            return
+        if any(order.allow_mixing for order in self):
+            raise ValidationError(self.env._("Only a lab manager may allow mixing different inputs."))
+
+    @api.constrains("pack_kg", "packs_made", "output_kg", "duration_minutes", "packaging_qty")
+    def _check_positive(self):
+        for order in self:
+            if order.pack_kg < 0 or order.packs_made < 0 or order.output_kg < 0:
+                raise ValidationError(self.env._("Pack size, packs made and weight cannot be negative."))
+            if order.duration_minutes < 0 or order.packaging_qty < 0:
+                raise ValidationError(self.env._("Time spent and packaging used cannot be negative."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("alim.repack.order") or "/"
+        return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
+        if any(order.state == "done" for order in self):
+            raise UserError(self.env._("A done repack order cannot be deleted: its lots are in stock."))
+
+    # ------------------------------------------------------------------ state machine
+    def _check_is_action_plan_allowed(self):
+        for order in self:
+            if not order.is_action_plan_allowed:
+                raise UserError(self.env._("Only a draft repack order can be planned (%s).", order.name))
+
+    def _check_is_action_done_allowed(self):
+        for order in self:
+            if not order.is_action_done_allowed:
+                raise UserError(
+                    self.env._("Only a draft or planned repack order can be done (%s).", order.name)
+                )
+
+    def _check_is_action_cancel_allowed(self):
+        for order in self:
+            if not order.is_action_cancel_allowed:
+                raise UserError(
+                    self.env._("A done or cancelled repack order cannot be cancelled (%s).", order.name)
+                )
+
+    def _check_is_action_draft_allowed(self):
+        for order in self:
+            if not order.is_action_draft_allowed:
+                raise UserError(
+                    self.env._("Only a cancelled repack order can be reset to draft (%s).", order.name)
+                )
+
+    def action_plan(self):
+        self._check_is_action_plan_allowed()
+        self._check_inputs()
+        self.write({"state": "planned"})
+        return True
+
+    def action_done(self):
+        self._check_is_action_done_allowed()
+        for order in self:
+            order._action_done()
+        return True
+
+    def action_cancel(self):
+        self._check_is_action_cancel_allowed()
+        self.write({"state": "cancelled"})
+        return True
+
+    def action_draft(self):
+        self._check_is_action_draft_allowed()
+        self.write({"state": "draft"})
+        return True
+
+    # ------------------------------------------------------------------ checks
+    @api.model
+    def _lot_food_date(self, lot):
+        return lot.expiration_date or lot.use_date
+
+    @api.model
+    def _lot_is_held(self, lot):
+        return any(name in lot._fields and lot[name] for name in ("alim_on_hold", "is_held", "alim_hold"))
+
+    def _check_inputs(self):
+        """Refuse orders without inputs, with held or expired lots, or that mix unlike inputs."""
+        for order in self:
+            if not order.input_ids:
+                raise UserError(self.env._("Add at least one bulk lot to repack (%s).", order.name))
+            if order.pack_kg <= 0:
+                raise UserError(self.env._("Set the pack size in kilograms (%s).", order.name))
+            if order.product_id.tracking != "lot":
+                raise UserError(
+                    self.env._("The pack product %s must be tracked by lots.", order.product_id.display_name)
+                )
+            now = fields.Datetime.now()
+            for line in order.input_ids:
+                lot = line.lot_id
+                if float_compare(line.quantity, 0.0, precision_rounding=line.uom_id.rounding) <= 0:
+                    raise UserError(self.env._("Lot %s: the quantity to take must be positive.", lot.name))
+                if self._lot_is_held(lot):
+                    raise UserError(
+                        self.env._("Lot %s is on hold: it cannot be repacked until it is released.", lot.name)
+                    )
+                food_date = self._lot_food_date(lot)
+                if food_date and food_date < now:
+                    raise UserError(
+                        self.env._(
+                            "Lot %(lot)s is past its date (%(date)s): it cannot be repacked.",
+                            lot=lot.name,
+                            date=fields.Date.to_string(food_date.date()),
+                        )
+                    )
+            order._inherited()
+
+    def _inherited(self):
+        """What the pack lot inherits from the inputs (earliest date, date type, allergens)."""
+        self.ensure_one()
+        inputs = [
+            RepackInput(
+                date=self._lot_food_date(line.lot_id),
+                date_type=line.product_id.food_date_type or "none",
+                storage_class=line.product_id.storage_class,
+                allergens=frozenset(line.product_id.allergen_ids.ids),
+            )
+            for line in self.input_ids
+        ]
+        reasons = {
+            "date_type": self.env._("use-by and best-before goods"),
+            "storage_class": self.env._("goods of different storage classes"),
+            "allergens": self.env._("goods with different allergens"),
+        }
+        try:
+            return inherit(inputs, allow_mixing=self.allow_mixing)
+        except MixingError as error:
+            raise UserError(
+                self.env._(
+                    "This order mixes %(what)s. Only a lab manager may allow it (%(order)s).",
+                    what=reasons[error.reason],
+                    order=self.name,
+                )
+            ) from error
+
+    def _check_result(self):
+        self.ensure_one()
+        if self.packs_made <= 0:
+            raise UserError(self.env._("Enter the number of packs made (%s).", self.name))
+        if float_compare(self.output_kg, self.input_kg, precision_digits=3) > 0:
+            raise UserError(
+                self.env._(
+                    "The packs weigh %(out)s kg, more than the %(in)s kg of bulk used: check the weights.",
+                    out=self.output_kg,
+                    **{"in": self.input_kg},
+                )
+            )
+        if not float_is_zero(self.loss_kg, precision_digits=3) and not self.loss_reason:
+            raise UserError(self.env._("Give the reason of the %s kg lost.", self.loss_kg))
+
+    # ------------------------------------------------------------------ done: lot and stock
+    def _action_done(self):
+        self.ensure_one()
+        self._check_inputs()
+        self._check_result()
+        inherited = self._inherited()
+        lot = self.env["stock.lot"].create(self._prepare_output_lot_vals(inherited))
+        self._action_done_stock(lot)
+        self.write({"state": "done", "output_lot_id": lot.id})
+
+    def _prepare_output_lot_vals(self, inherited):
+        self.ensure_one()
+        food_date = inherited.date
+        if food_date and not isinstance(food_date, datetime):
+            food_date = datetime.combine(food_date, time(23, 59))
+        vals = {
+            "name": self.env["ir.sequence"].next_by_code("alim.repack.lot") or self.name,
+            "product_id": self.product_id.id,
+            "company_id": self.company_id.id,
+            "alim_repack_order_id": self.id,
+            "alim_source_lot_ids": [Command.set(self.input_ids.lot_id.ids)],
+            "alim_date_type": inherited.date_type,
+            "alim_allergen_ids": [Command.set(sorted(inherited.allergens))],
+            "alim_origin": ", ".join(
+                dict.fromkeys(
+                    o for o in (self.input_ids.product_id.mapped("origin") or [self.product_id.origin]) if o
+                )
+            ),
+            "expiration_date": food_date or False,
+        }
+        if inherited.date_type == "ddm":
+            vals["use_date"] = food_date or False
+        return vals
+
+    def _prepare_move_vals(self, product, quantity, location, location_dest):
+        return {
+            "name": self.name,
+            "origin": self.name,
+            "product_id": product.id,
+            "product_uom": product.uom_id.id,
+            "product_uom_qty": quantity,
+            "location_id": location.id,
+            "location_dest_id": location_dest.id,
+            "company_id": self.company_id.id,
+            "alim_repack_order_id": self.id,
+            "date": fields.Datetime.now(),
+        }
+
+    def _action_done_stock(self, lot):
+        """Consume the bulk from its lots into production, then produce the packs in one new lot.
+
+        The packs are valued at the value of the bulk consumed (FIFO / average cost products):
+        what leaves the bulk lots enters the pack lot, losses included.
+        """
+        self.ensure_one()
+        Move = self.env["stock.move"]
+        production = self.product_id.with_company(self.company_id).property_stock_production
+        consume_moves = Move
+        for line in self.input_ids:
+            move = Move.create(
+                self._prepare_move_vals(line.product_id, line.quantity, self.location_src_id, production)
+            )
+            move._action_confirm()
+            move.write({"move_line_ids": self._prepare_consume_line_commands(line, move, production)})
+            consume_moves |= move
+        packaging = self.packaging_product_id
+        if packaging.is_storable and self.packaging_qty and packaging.tracking == "none":
+            # Bags and labels leave stock too; their value goes into the packs.
+            consume_moves |= Move.create(
+                self._prepare_move_vals(packaging, self.packaging_qty, self.location_src_id, production)
+            )
+            consume_moves[-1:]._action_confirm()
+            consume_moves[-1:]._action_assign()
+            consume_moves[-1:].quantity = self.packaging_qty
+        consume_moves.picked = True
+        consume_moves._action_done()
+        value = -sum(consume_moves.sudo().stock_valuation_layer_ids.mapped("value"))
+        produce = Move.create(
+            dict(
+                self._prepare_move_vals(self.product_id, self.packs_made, production, self.location_dest_id),
+                price_unit=value / self.packs_made if value > 0 else 0.0,
+            )
+        )
+        produce._action_confirm()
+        produce.write(
+            {
+                "move_line_ids": [
+                    Command.clear(),
+                    Command.create(
+                        {
+                            "product_id": self.product_id.id,
+                            "product_uom_id": self.product_id.uom_id.id,
+                            "quantity": self.packs_made,
+                            "lot_id": lot.id,
+                            "location_id": production.id,
+                            "location_dest_id": self.location_dest_id.id,
+                        }
+                    ),
+                ],
+                "picked": True,
+            }
+        )
+        produce._action_done()
+        # Odoo's own traceability (lot report, deliveries of a lot) follows these links.
+        consume_moves.move_line_ids.write({"produce_line_ids": [Command.set(produce.move_line_ids.ids)]})
+
+    def _prepare_consume_line_commands(self, line, move, production):
+        rounding = line.uom_id.rounding
+        remaining = line.quantity
+        commands = []
+        quants = self.env["stock.quant"]._gather(line.product_id, self.location_src_id, lot_id=line.lot_id)
+        for quant in quants.filtered(lambda q: q.lot_id == line.lot_id):
+            available = quant.quantity - quant.reserved_quantity
+            if float_compare(available, 0.0, precision_rounding=rounding) <= 0:
+                continue
+            taken = min(available, remaining)
+            commands.append(
+                Command.create(
+                    {
+                        "product_id": line.product_id.id,
+                        "product_uom_id": line.uom_id.id,
+                        "quantity": taken,
+                        "lot_id": line.lot_id.id,
+                        "location_id": quant.location_id.id,
+                        "location_dest_id": production.id,
+                    }
+                )
+            )
+            remaining -= taken
+            if float_is_zero(remaining, precision_rounding=rounding):
+                break
+        if float_compare(remaining, 0.0, precision_rounding=rounding) > 0:
+            raise UserError(
+                self.env._(
+                    "Lot %(lot)s: only %(qty)s %(uom)s in %(location)s, not enough to take %(wanted)s.",
+                    lot=line.lot_id.name,
+                    qty=line.quantity - remaining,
+                    uom=line.uom_id.name,
+                    location=self.location_src_id.display_name,
+                    wanted=line.quantity,
+                )
+            )
+        return commands
+
+    # ------------------------------------------------------------------ buttons
+    def action_view_moves(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("stock.stock_move_action")
+        action.update({"domain": [("alim_repack_order_id", "=", self.id)], "context": {}})
+        return action
+
+    def _alim_label_allergens(self):
+        """Allergen names of the pack lot, in French when French is installed (the label's
+        language, whoever prints it)."""
+        self.ensure_one()
+        lang = "fr_FR" if "fr_FR" in dict(self.env["res.lang"].get_installed()) else self.env.lang
+        return self.output_lot_id.alim_allergen_ids.with_context(lang=lang).mapped("name")
+
+    def action_print_labels(self):
+        return self.env.ref("alim_repack.alim_repack_order_report_labels").report_action(self)

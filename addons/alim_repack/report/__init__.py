@@ -1,0 +1,2 @@
+from . import alim_repack_delivery_report
+from . import stock_traceability_report

@@ -1,0 +1,440 @@
+from datetime import datetime, timedelta
+from unittest.mock import patch
+
+from odoo import Command, fields
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, new_test_user, tagged
+
+from odoo.addons.base.tests.common import BaseCommon
+
+from ..models.alim_repack_order import AlimRepackOrder
+
+
+@tagged("post_install", "-at_install")
+class TestRepackOrder(BaseCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.lab = new_test_user(cls.env, login="test_lab", groups="alim_repack.alim_repack_group_lab")
+        cls.lab_manager = new_test_user(
+            cls.env, login="test_lab_manager", groups="alim_repack.alim_repack_group_lab_manager"
+        )
+        cls.warehouse_user = new_test_user(
+            cls.env, login="test_repack_warehouse", groups="alim_catalogue.alim_catalogue_group_warehouse"
+        )
+        cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.env.company.id)], limit=1)
+        cls.stock = cls.warehouse.lot_stock_id
+        cls.shelf = cls.env["stock.location"].create({"name": "Dry shelf", "location_id": cls.stock.id})
+        cls.gluten = cls.env.ref("alim_catalogue.allergen_gluten")
+        cls.milk = cls.env.ref("alim_catalogue.allergen_milk")
+        category = cls.env["product.category"].create(
+            {"name": "Repack test (average cost)", "property_cost_method": "average"}
+        )
+        common = {
+            "is_storable": True,
+            "tracking": "lot",
+            "categ_id": category.id,
+            "food_date_type": "ddm",
+            "storage_class": "dry",
+        }
+        cls.bulk = cls.env["product.product"].create(
+            dict(
+                common,
+                name="Bulgur (sack 25 kg)",
+                weight=25.0,
+                origin="Lauragais, France",
+                allergen_ids=[Command.set(cls.gluten.ids)],
+            )
+        )
+        cls.pack = cls.env["product.product"].create(
+            dict(common, name="Bulgur 1 kg", weight=1.0, origin="Lauragais, France", standard_price=5.0)
+        )
+        cls.best_before = datetime(2030, 6, 30, 12, 0)
+        cls.bulk_lot = cls._receive(cls.bulk, "BULK-1", 1.0, 18.0, cls.best_before)
+        cls.grocery = cls.env["res.partner"].create({"name": "Épicerie du Mirail", "is_grocery": True})
+
+    @classmethod
+    def _receive(cls, product, lot_name, quantity, price, date, location=None):
+        lot = cls.env["stock.lot"].create(
+            {"name": lot_name, "product_id": product.id, "expiration_date": date}
+        )
+        move = cls.env["stock.move"].create(
+            {
+                "name": lot_name,
+                "product_id": product.id,
+                "product_uom": product.uom_id.id,
+                "product_uom_qty": quantity,
+                "price_unit": price,
+                "location_id": cls.env.ref("stock.stock_location_suppliers").id,
+                "location_dest_id": (location or cls.shelf).id,
+            }
+        )
+        move._action_confirm()
+        move.move_line_ids = [
+            Command.clear(),
+            Command.create(
+                {
+                    "product_id": product.id,
+                    "product_uom_id": product.uom_id.id,
+                    "quantity": quantity,
+                    "lot_id": lot.id,
+                    "location_id": move.location_id.id,
+                    "location_dest_id": move.location_dest_id.id,
+                }
+            ),
+        ]
+        move.picked = True
+        move._action_done()
+        return lot
+
+    def _product(self, name, **vals):
+        return self.env["product.product"].create(
+            dict(
+                {
+                    "name": name,
+                    "is_storable": True,
+                    "tracking": "lot",
+                    "categ_id": self.bulk.categ_id.id,
+                    "food_date_type": "ddm",
+                    "storage_class": "dry",
+                    "weight": 25.0,
+                },
+                **vals,
+            )
+        )
+
+    def _order(self, lots, packs_made=0, user=None, **vals):
+        user = user or self.lab
+        with Form(self.env["alim.repack.order"].with_user(user)) as form:
+            form.product_id = self.pack
+            for lot in lots:
+                with form.input_ids.new() as line:
+                    line.lot_id = lot
+            form.packs_made = packs_made
+            for name, value in vals.items():
+                setattr(form, name, value)
+        return form.record
+
+    # ------------------------------------------------------------------ the main flow
+    def test_25kg_bulk_into_1kg_packs(self):
+        order = self._order(self.bulk_lot, packs_made=24, loss_reason="spillage", duration_minutes=50)
+        self.assertEqual(order.input_kg, 25.0)
+        self.assertEqual(order.pack_kg, 1.0)
+        self.assertEqual(order.expected_packs, 25)
+        self.assertEqual(order.output_kg, 24.0)
+        self.assertEqual((order.loss_kg, order.loss_pct), (1.0, 4.0))
+        self.assertTrue(order.name.startswith("LAB/"))
+        order.action_plan()
+        self.assertEqual(order.state, "planned")
+        order.action_done()
+        self.assertEqual(order.state, "done")
+
+        lot = order.output_lot_id
+        self.assertTrue(lot.name.startswith("RC"))
+        self.assertEqual(lot.product_id, self.pack)
+        self.assertEqual(lot.expiration_date.date(), self.best_before.date())
+        self.assertEqual(lot.use_date.date(), self.best_before.date())
+        self.assertEqual(lot.alim_date_type, "ddm")
+        self.assertEqual(lot.alim_allergen_ids, self.gluten)
+        self.assertEqual(lot.alim_origin, "Lauragais, France")
+        self.assertEqual(lot.alim_source_lot_ids, self.bulk_lot)
+        self.assertEqual(self.bulk_lot.alim_derived_lot_ids, lot)
+        self.assertEqual(lot.alim_repack_order_id, order)
+
+        # Stock: the bulk lot is empty, the packs are in stock in their new lot.
+        self.assertEqual(self.bulk_lot.product_qty, 0.0)
+        self.assertEqual(lot.product_qty, 24.0)
+        self.assertEqual(self.pack.with_context(location=self.stock.id).qty_available, 24.0)
+        self.assertEqual(len(order.move_ids), 2)
+        self.assertTrue(all(move.state == "done" for move in order.move_ids))
+        # Valuation: what left the bulk (18.00, loss included) is what entered the packs.
+        out_value = sum(
+            order.move_ids.filtered(lambda m: m.product_id == self.bulk).stock_valuation_layer_ids.mapped(
+                "value"
+            )
+        )
+        in_value = sum(
+            order.move_ids.filtered(lambda m: m.product_id == self.pack).stock_valuation_layer_ids.mapped(
+                "value"
+            )
+        )
+        self.assertAlmostEqual(out_value, -18.0)
+        self.assertAlmostEqual(in_value, 18.0)
+        self.assertAlmostEqual(self.pack.standard_price, 0.75)
+        # Odoo's own traceability links the consumed and produced move lines.
+        consumed = order.move_ids.filtered(lambda m: m.product_id == self.bulk).move_line_ids
+        self.assertEqual(consumed.produce_line_ids.lot_id, lot)
+
+    def test_odoo_traceability_report_unfolds_the_repack(self):
+        order = self._order(self.bulk_lot, packs_made=25)
+        order.action_done()
+        report = self.env["stock.traceability.report"].with_user(self.lab)
+        lines = report.with_context(active_id=order.output_lot_id.id, model="stock.lot").get_lines()
+        produced = [line for line in lines if line["unfoldable"]]
+        self.assertEqual(len(produced), 1)
+        self.assertEqual(produced[0]["reference"], order.name)
+        upstream = report._lines(
+            line_id=produced[0]["id"], model_id=produced[0]["model_id"], model="stock.move.line", level=1
+        )
+        self.assertEqual([line["lot_name"] for line in upstream], [self.bulk_lot.name])
+        self.assertEqual(upstream[0]["res_model"], "alim.repack.order")
+
+    def test_lab_figures(self):
+        self._order(self.bulk_lot, packs_made=24, loss_reason="spillage").action_done()
+        groups = (
+            self.env["alim.repack.order"]
+            .with_user(self.lab)
+            .read_group(
+                [("state", "=", "done")],
+                ["output_kg:sum", "loss_pct:avg"],
+                ["lab_date:month", "product_id"],
+                lazy=False,
+            )
+        )
+        self.assertEqual(len(groups), 1)
+        self.assertEqual(groups[0]["output_kg"], 24.0)
+        self.assertEqual(groups[0]["loss_pct"], 4.0)
+
+    def test_packaging_leaves_stock_into_pack_value(self):
+        bag = self.env["product.product"].create(
+            {
+                "name": "Kraft bag",
+                "is_storable": True,
+                "standard_price": 0.04,
+                "categ_id": self.bulk.categ_id.id,
+            }
+        )
+        self.env["stock.quant"]._update_available_quantity(bag, self.shelf, 100.0)
+        order = self._order(self.bulk_lot, packs_made=25, packaging_product_id=bag, packaging_qty=25)
+        order.action_done()
+        self.assertEqual(bag.with_context(location=self.stock.id).qty_available, 75.0)
+        in_value = sum(
+            order.move_ids.filtered(lambda m: m.product_id == self.pack).stock_valuation_layer_ids.mapped(
+                "value"
+            )
+        )
+        self.assertAlmostEqual(in_value, 18.0 + 25 * 0.04)
+
+    def test_part_of_a_sack_leaves_the_rest(self):
+        order = self._order(self.bulk_lot, packs_made=12, loss_reason="sample")
+        order.input_ids.quantity = 0.5
+        self.assertEqual(order.expected_packs, 12)
+        self.assertAlmostEqual(order.loss_kg, 0.5)
+        order.action_done()
+        self.assertAlmostEqual(self.bulk_lot.product_qty, 0.5)
+        self.assertEqual(order.output_lot_id.product_qty, 12.0)
+
+    def test_earliest_date_of_several_lots(self):
+        earlier = self._receive(self.bulk, "BULK-2", 1.0, 20.0, datetime(2029, 1, 31, 12, 0))
+        order = self._order(self.bulk_lot | earlier, packs_made=50)
+        self.assertEqual(order.input_kg, 50.0)
+        self.assertEqual(order.expected_packs, 50)
+        order.action_done()
+        self.assertEqual(order.output_lot_id.expiration_date.date(), datetime(2029, 1, 31).date())
+        self.assertEqual(order.output_lot_id.alim_source_lot_ids, self.bulk_lot | earlier)
+        self.assertEqual(self.pack.with_context(location=self.stock.id).qty_available, 50.0)
+
+    # ------------------------------------------------------------------ refusals
+    def test_expired_lot_refused(self):
+        old = self._receive(self.bulk, "BULK-OLD", 1.0, 18.0, datetime.now() - timedelta(days=2))
+        order = self._order(old, packs_made=25)
+        with self.assertRaisesRegex(UserError, "past its date"):
+            order.action_plan()
+        with self.assertRaisesRegex(UserError, "past its date"):
+            order.action_done()
+        self.assertEqual(order.state, "draft")
+        self.assertEqual(old.product_qty, 1.0)
+
+    def test_held_lot_refused(self):
+        order = self._order(self.bulk_lot, packs_made=25)
+        held = [name for name in ("alim_on_hold", "is_held", "alim_hold") if name in self.bulk_lot._fields]
+        if held:  # alim_coldchain is installed: use its real hold
+            self.bulk_lot.sudo()[held[0]] = True
+            context = patch.object(AlimRepackOrder, "_lot_is_held", AlimRepackOrder._lot_is_held)
+        else:
+            context = patch.object(AlimRepackOrder, "_lot_is_held", lambda self, lot: lot.name == "BULK-1")
+        with context, self.assertRaisesRegex(UserError, "on hold"):
+            order.action_done()
+        self.assertEqual(order.state, "draft")
+        self.assertEqual(self.bulk_lot.product_qty, 1.0)
+
+    def test_mixing_refused_unless_manager_allows(self):
+        dairy = self._product("Milk powder (sack 25 kg)", allergen_ids=[Command.set(self.milk.ids)])
+        dairy_lot = self._receive(dairy, "DAIRY-1", 1.0, 30.0, datetime(2031, 1, 1))
+        order = self._order(self.bulk_lot | dairy_lot, packs_made=50)
+        with self.assertRaisesRegex(UserError, "different allergens"):
+            order.action_plan()
+        with self.assertRaisesRegex(ValidationError, "Only a lab manager"), self.env.cr.savepoint():
+            order.allow_mixing = True
+        order.with_user(self.lab_manager).allow_mixing = True
+        order.action_done()
+        self.assertEqual(order.output_lot_id.alim_allergen_ids, self.gluten | self.milk)
+
+    def test_mixing_date_types_refused(self):
+        fresh = self._product(
+            "Fresh bulgur salad (5 kg)",
+            food_date_type="dlc",
+            weight=5.0,
+            allergen_ids=[Command.set(self.gluten.ids)],
+        )
+        fresh_lot = self._receive(fresh, "FRESH-1", 1.0, 10.0, datetime(2030, 1, 1))
+        order = self._order(self.bulk_lot | fresh_lot, packs_made=30)
+        with self.assertRaisesRegex(UserError, "use-by and best-before"):
+            order.action_done()
+        order.with_user(self.lab_manager).allow_mixing = True
+        order.action_done()
+        self.assertEqual(order.output_lot_id.alim_date_type, "dlc")
+        self.assertEqual(order.output_lot_id.expiration_date.date(), datetime(2030, 1, 1).date())
+
+    def test_result_checks(self):
+        order = self._order(self.bulk_lot)
+        with self.assertRaisesRegex(UserError, "number of packs"):
+            order.action_done()
+        order.packs_made = 24
+        with self.assertRaisesRegex(UserError, "reason"):
+            order.action_done()
+        order.write({"packs_made": 25, "output_kg": 26.0})
+        with self.assertRaisesRegex(UserError, "more than the 25.0 kg"):
+            order.action_done()
+        with self.assertRaisesRegex(ValidationError, "negative"), self.env.cr.savepoint():
+            order.packs_made = -1
+        self.assertEqual(order.state, "draft")
+
+    def test_not_enough_stock(self):
+        order = self._order(self.bulk_lot, packs_made=40, loss_reason="other")
+        order.input_ids.quantity = 2.0
+        with self.assertRaisesRegex(UserError, "not enough"), self.env.cr.savepoint():
+            order.action_done()
+        self.assertEqual(order.state, "draft")
+        self.assertEqual(self.bulk_lot.product_qty, 1.0)
+
+    def test_pack_product_must_be_lot_tracked(self):
+        self.pack.tracking = "none"
+        order = self._order(self.bulk_lot, packs_made=25)
+        with self.assertRaisesRegex(UserError, "tracked by lots"):
+            order.action_plan()
+
+    # ------------------------------------------------------------------ state machine
+    def test_transitions(self):
+        order = self._order(self.bulk_lot, packs_made=25)
+        self.assertTrue(order.is_action_plan_allowed and order.is_action_done_allowed)
+        self.assertFalse(order.is_action_draft_allowed)
+        with self.assertRaisesRegex(UserError, "reset to draft"):
+            order.action_draft()
+        order.action_plan()
+        with self.assertRaisesRegex(UserError, "Only a draft repack order can be planned"):
+            order.action_plan()
+        order.action_cancel()
+        self.assertEqual(order.state, "cancelled")
+        with self.assertRaisesRegex(UserError, "cannot be cancelled"):
+            order.action_cancel()
+        with self.assertRaisesRegex(UserError, "can be done"):
+            order.action_done()
+        order.action_draft()
+        order.action_done()
+        self.assertFalse(
+            order.is_action_cancel_allowed or order.is_action_done_allowed or order.is_action_plan_allowed
+        )
+        with self.assertRaisesRegex(UserError, "can be done"):
+            order.action_done()
+        with self.assertRaisesRegex(UserError, "cannot be cancelled"):
+            order.action_cancel()
+        with self.assertRaisesRegex(UserError, "cannot be deleted"):
+            order.with_user(self.lab_manager).unlink()
+
+    def test_access(self):
+        order = self._order(self.bulk_lot, packs_made=25)
+        self.assertEqual(order.with_user(self.warehouse_user).name, order.name)
+        with self.assertRaises(AccessError):
+            self.env["alim.repack.order"].with_user(self.warehouse_user).create({"product_id": self.pack.id})
+        with self.assertRaises(AccessError):
+            order.with_user(self.warehouse_user).write({"packs_made": 3})
+        with self.assertRaises(AccessError):
+            order.with_user(self.lab).unlink()
+        order.with_user(self.lab_manager).unlink()
+        self.assertFalse(order.exists())
+
+    # ------------------------------------------------------------------ recall and labels
+    def test_recall_of_bulk_reaches_grocery(self):
+        order = self._order(self.bulk_lot, packs_made=25)
+        order.action_done()
+        pack_lot = order.output_lot_id
+        picking = (
+            self.env["stock.picking"]
+            .with_user(self.warehouse_user)
+            .create(
+                {
+                    "picking_type_id": self.warehouse.out_type_id.id,
+                    "partner_id": self.grocery.id,
+                    "location_id": self.stock.id,
+                    "location_dest_id": self.env.ref("stock.stock_location_customers").id,
+                    "move_ids": [
+                        Command.create(
+                            {
+                                "name": self.pack.name,
+                                "product_id": self.pack.id,
+                                "product_uom": self.pack.uom_id.id,
+                                "product_uom_qty": 5.0,
+                                "location_id": self.stock.id,
+                                "location_dest_id": self.env.ref("stock.stock_location_customers").id,
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        picking.action_confirm()
+        picking.action_assign()
+        self.assertEqual(picking.move_line_ids.lot_id, pack_lot)
+        picking.move_ids.picked = True
+        picking.button_validate()
+        self.assertEqual(picking.state, "done")
+
+        bulk = self.bulk_lot.with_user(self.warehouse_user)
+        self.assertEqual(bulk._alim_trace_downstream(), self.bulk_lot | pack_lot)
+        delivered = bulk._alim_delivered_move_lines()
+        self.assertIn(picking, delivered.picking_id)
+        self.assertEqual(delivered.picking_id.partner_id, self.grocery)
+        # Odoo's own "deliveries of a lot" follows the repack too.
+        self.assertIn(picking, self.bulk_lot.delivery_ids)
+        action = bulk.action_alim_view_deliveries()
+        self.assertEqual(self.env["stock.move.line"].search(action["domain"]).picking_id, picking)
+        # Lab figures: packs by grocery.
+        self.env.flush_all()
+        delivered_report = (
+            self.env["alim.repack.delivery.report"].with_user(self.lab).search([("lot_id", "=", pack_lot.id)])
+        )
+        self.assertEqual(delivered_report.partner_id, self.grocery)
+        self.assertEqual((delivered_report.quantity, delivered_report.weight_kg), (5.0, 5.0))
+        self.assertEqual(delivered_report.repack_order_id, order)
+        # The lab sees the genealogy on the lot form, both ways.
+        with Form(pack_lot.with_user(self.lab)) as lot_form:
+            self.assertEqual(lot_form.alim_source_lot_ids[0], self.bulk_lot)
+        with Form(self.bulk_lot.with_user(self.lab)) as lot_form:
+            self.assertEqual(lot_form.alim_derived_lot_count, 1)
+        derived = self.env["stock.lot"].search(bulk.action_alim_view_derived_lots()["domain"])
+        self.assertEqual(derived, pack_lot)
+
+    def test_label_pdf_renders(self):
+        order = self._order(self.bulk_lot, packs_made=25)
+        order.action_done()
+        report = self.env.ref("alim_repack.alim_repack_order_report_labels")
+        html, _type = (
+            self.env["ir.actions.report"].with_user(self.lab)._render_qweb_html(report.report_name, order.ids)
+        )
+        html = html.decode()
+        self.assertEqual(html.count('class="alim-label"'), 25)
+        self.assertIn("consommer de préférence avant le", html)
+        self.assertIn(order.output_lot_id.name, html)
+        self.assertIn("30/06/2030", html)
+        self.assertIn("Reconditionné par", html)
+        self.assertIn(fields.Date.today().strftime("%d/%m/%Y"), html)
+        pdf, report_type = (
+            self.env["ir.actions.report"]
+            .with_user(self.lab)
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(report.report_name, order.ids)
+        )
+        self.assertEqual(report_type, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        self.assertEqual(order.action_print_labels()["report_name"], report.report_name)
