@@ -1,3 +1,4 @@
+import math
 from urllib.parse import urlencode
 
 from psycopg2.errors import UniqueViolation
@@ -94,16 +95,9 @@ class AlimCyclePortal(CustomerPortal):
             f"/my/cycles/{cycle_id}?{urlencode({'message': 'saved', 'order_id': order.id})}"
         )
 
-    def _cycle_set_quantities(self, cycle, post):
-        """Write the quantities of the form into the grocery's draft order of the cycle."""
+    def _cycle_parse_quantities(self, cycle, post):
+        """{cycle line: quantity} from the form; anything not a finite, allowed quantity is refused."""
         env = request.env
-        grocery = env.user.commercial_partner_id
-        if grocery not in cycle.grocery_ids:
-            raise AccessError(env._("Your grocery is not invited to this order cycle."))
-        if not cycle._is_open_for_orders():
-            raise UserError(
-                env._("The order cycle %s is closed: orders can no longer be changed.", cycle.name)
-            )
         quantities = {}
         for line in cycle.line_ids:
             raw = post.get(f"qty_{line.id}")
@@ -111,9 +105,13 @@ class AlimCyclePortal(CustomerPortal):
                 continue
             try:
                 qty = float(raw)
+                if not math.isfinite(qty):  # "nan", "inf", "1e309" parse as floats
+                    raise ValueError(raw)
             except ValueError:
                 raise UserError(
-                    env._("'%(qty)s' is not a quantity (%(product)s).", qty=raw, product=line.product_name)
+                    env._(
+                        "'%(qty)s' is not a quantity (%(product)s).", qty=raw[:30], product=line.product_name
+                    )
                 ) from None
             if qty < 0:
                 raise UserError(env._("A quantity cannot be negative (%s).", line.product_name))
@@ -126,6 +124,19 @@ class AlimCyclePortal(CustomerPortal):
                     )
                 )
             quantities[line] = qty
+        return quantities
+
+    def _cycle_set_quantities(self, cycle, post):
+        """Write the quantities of the form into the grocery's draft order of the cycle."""
+        env = request.env
+        grocery = env.user.commercial_partner_id
+        if grocery not in cycle.grocery_ids:
+            raise AccessError(env._("Your grocery is not invited to this order cycle."))
+        if not cycle._is_open_for_orders():
+            raise UserError(
+                env._("The order cycle %s is closed: orders can no longer be changed.", cycle.name)
+            )
+        quantities = self._cycle_parse_quantities(cycle, post)
         order = self._cycle_order(cycle)
         if order and (order.state not in ("draft", "sent") or order.partner_id != grocery):
             raise UserError(env._("This order can no longer be changed."))
