@@ -24,15 +24,10 @@ for grocery_id, quantities in expected["orders"].items():
 cycle.action_close()
 cycle.action_allocate()
 for line in cycle.line_ids:
-    given = sum(
-        cycle.order_ids.order_line.filtered(lambda o, p=line.product_id: o.product_id == p).mapped(
-            "product_uom_qty"
-        )
-    )
-    print(
-        f"LOAD-CHECK {line.product_name}: available {line.available_qty}, "
-        f"asked {line.ordered_qty}, allocated {given}"
-    )
+    order_lines = cycle.order_ids.order_line.filtered(lambda o, p=line.product_id: o.product_id == p)
+    given = sum(order_lines.mapped("product_uom_qty"))
+    asked = sum(ol.asked_qty or ol.product_uom_qty for ol in order_lines)
+    print(f"LOAD-CHECK {line.product_name}: available {line.available_qty}, asked {asked}, allocated {given}")
     if given > line.available_qty + 1e-6:
         problems.append(f"{line.product_name}: {given} allocated for {line.available_qty} in stock")
 env.cr.rollback()  # noqa: F821

@@ -14,8 +14,9 @@ gesmip_odoo_conf run
 source "$GESMIP_ROOT/tools/template_db.sh"
 WORK="$GESMIP_STATE/load"
 mkdir -p "$WORK"
-trap 'kill $SERVER 2>/dev/null || true; gesmip_drop_db "$DB"' EXIT
-shell() { gesmip_odoo shell -d "$DB" --no-http --log-level=warn <"$1"; }
+SERVER=""
+trap 'kill ${SERVER:-0} 2>/dev/null || true; gesmip_drop_db "$DB"' EXIT
+shell() { "$GESMIP_VENV/bin/python" "$ODOO_SRC/odoo-bin" shell -c "$ODOO_CONF" -d "$DB" --no-http --log-level=warn <"$1"; }
 shell "$GESMIP_ROOT/tools/load_prepare.py" | grep '^LOAD-SETUP ' | cut -c12- >"$WORK/setup.json"
 PORT="$("$GESMIP_VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 gesmip_odoo -d "$DB" --db-filter "^$DB\$" --http-interface 127.0.0.1 --http-port "$PORT" \
