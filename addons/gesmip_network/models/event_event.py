@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+MAX_PORTAL_FIELD_LENGTH = 128  # what a form field may carry from the portal
 MAX_PORTAL_ATTENDEES = 2
 
 
@@ -57,6 +58,16 @@ class EventEvent(models.Model):
         attendees = [a for a in attendees if (a.get("name") or "").strip()]
         if not attendees:
             raise UserError(self.env._("Give the name of at least one person to register."))
+        if any(
+            len(a.get(key) or "") > MAX_PORTAL_FIELD_LENGTH
+            for a in attendees
+            for key in ("name", "email", "phone")
+        ):
+            raise UserError(
+                self.env._(
+                    "A name, email or phone is at most %(count)s characters.", count=MAX_PORTAL_FIELD_LENGTH
+                )
+            )
         if len(attendees) > MAX_PORTAL_ATTENDEES:
             raise UserError(
                 self.env._("At most %(count)s people can be registered at once.", count=MAX_PORTAL_ATTENDEES)

@@ -151,3 +151,32 @@ class TestHttpFuzz(HttpCase):
         self.assertEqual(self._post_sensor("{}", token=False).status_code, 401)
         self.assertEqual(self._post_sensor("{}", token="<script>").status_code, 403)
         self.assertEqual(Reading.search_count([]), before, "no hostile payload wrote a reading")
+
+    @mute_logger("odoo.http")
+    def test_network_event_registration_hostile_input(self):
+        event = self.env["event.event"].create(
+            {
+                "name": "Réunion réseau fuzz",
+                "is_network_event": True,
+                "network_published": True,
+                "date_begin": fields.Datetime.now() + timedelta(days=3),
+                "date_end": fields.Datetime.now() + timedelta(days=3, hours=2),
+            }
+        )
+        Registration = self.env["event.registration"]
+        self.authenticate("fuzz_a", "fuzz_a")
+        page = self.url_open(f"/my/network-events/{event.id}")
+        self.assertEqual(page.status_code, 200)
+        token = page.text.split('name="csrf_token" value="')[1].split('"')[0]
+        url = f"/my/network-events/{event.id}/register"
+        self.assertEqual(self.url_open(url, data={"name_1": "Sans jeton"}).status_code, 400)
+        for name in ("x" * 100_000, "", "   "):
+            response = self.url_open(url, data={"csrf_token": token, "name_1": name, "email_1": "a" * 5000})
+            self.assertLess(response.status_code, 500)
+        for path in (
+            f"/my/network-events/{10**12}",
+            "/my/network-events/abc",
+            f"/my/network-events/{10**12}/register",
+        ):
+            self.assertLess(self.url_open(path).status_code, 500, path)
+        self.assertFalse(Registration.search([("event_id", "=", event.id)]), "nothing registered")

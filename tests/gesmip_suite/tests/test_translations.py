@@ -26,6 +26,8 @@ class TestTranslations(TransactionCase):
         for addon in SUITE:
             po = polib.pofile(str(ROOT / "addons" / addon / "i18n" / "fr.po"))
             translated = {entry.msgid for entry in po if entry.translated() and not entry.obsolete}
-            terms = {source for _m, _t, _n, _r, source, _v, _c in TranslationModuleReader(self.env.cr, [addon])}
+            terms = {
+                source for _m, _t, _n, _r, source, _v, _c in TranslationModuleReader(self.env.cr, [addon])
+            }
             missing += [f"{addon}: {term!r}" for term in sorted(terms - translated - same) if term.strip()]
         self.assertFalse(missing, "Terms without French (run tools/i18n.sh ADDON):\n" + "\n".join(missing))
