@@ -18,7 +18,7 @@ class AlimDonationReceiptLine(models.Model):
     uom_id = fields.Many2one("uom.uom", string="Unit")
     weight_kg = fields.Float(string="Weight (kg)", digits=(12, 3))
     value = fields.Monetary(string="Declared Value")
-    lot_names = fields.Char(string="Lots")
+    lot_names = fields.Char(string="Lot Numbers")
     date = fields.Datetime(related="picking_id.date_done", string="Received On")
 
     def _check_receipt_draft(self):

@@ -46,7 +46,7 @@ class StockMove(models.Model):
         string="Storage Class", related="product_id.storage_class", store=True
     )
     alim_local_weight_kg = fields.Float(
-        string="Local (kg)", digits=(12, 3), compute="_compute_alim_impact", store=True
+        string="Local Goods (kg)", digits=(12, 3), compute="_compute_alim_impact", store=True
     )
     alim_anti_waste_weight_kg = fields.Float(
         string="Anti-waste (kg)", digits=(12, 3), compute="_compute_alim_impact", store=True
