@@ -42,6 +42,7 @@
         "views/alim_donation_receipt_views.xml",
         "views/alim_donation_receipt_templates.xml",
         "views/alim_donation_menus.xml",
+        "views/stock_picking_dock_views.xml",
     ],
     "demo": [
         "demo/stock_location_demo.xml",

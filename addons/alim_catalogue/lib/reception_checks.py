@@ -31,6 +31,11 @@ def date_problem(date_type, lot_date, now):
         return None
     if not lot_date:
         return "missing"
-    if date_type == "dlc" and lot_date < now:
+    # Compared by day: goods whose use-by date is today may still be received and given.
+    if date_type == "dlc" and _day(lot_date) < _day(now):
         return "past"
     return None
+
+
+def _day(value):
+    return value.date() if hasattr(value, "date") else value

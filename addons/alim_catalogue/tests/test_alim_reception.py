@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common_donation import DonationCommon
 
@@ -148,3 +148,56 @@ class TestAlimReception(DonationCommon):
         self.assertEqual(donor.donation_receipt_mode, "yearly")
         with self.assertRaisesRegex(ValidationError, "cannot end before it starts"), self.env.cr.savepoint():
             donor.write({"donation_agreement_end": "2025-01-01"})
+
+    def test_dock_screen_form_flow(self):
+        view = "alim_catalogue.stock_picking_view_form_alim_dock"
+        Picking = (
+            self.env["stock.picking"]
+            .with_user(self.user)
+            .with_context(restricted_picking_type_code="incoming")
+        )
+        with Form(Picking, view=view) as form:
+            form.partner_id = self.donor
+            form.alim_source_type = "anti_waste"
+            form.picking_type_id = self.warehouse.in_type_id
+            with form.move_line_ids_without_package.new() as line:
+                line.product_id = self.yogurt
+                line.quantity = 12
+                line.lot_name = "DOCK-1"
+                line.expiration_date = self.in_date
+                line.location_dest_id = self.chilled
+            with form.move_line_ids_without_package.new() as line:
+                line.product_id = self.apples
+                line.quantity = 2
+                line.location_dest_id = self.dry
+        picking = form.record
+        picking.button_validate()
+        self.assertEqual(picking.state, "done")
+        self.assertEqual(picking.move_ids.product_id, self.yogurt | self.apples)
+        self.assertEqual(picking.alim_weight_kg, 26.0)
+        self.assertEqual(picking.move_line_ids.lot_id.name, "DOCK-1")
+        self.assertTrue(picking.alim_is_donation)
+
+    def test_received_kg_report(self):
+        self._reception(
+            self.donor, [(self.yogurt, 10, 8.0, [("R1", 10, self.in_date, self.chilled)])], "anti_waste"
+        )
+        self._reception(self.donor2, [(self.apples, 3, 0.0, [(False, 3, False, self.dry)])], "purchase")
+        groups = (
+            self.env["stock.move"]
+            .with_user(self.user)
+            ._read_group(
+                [
+                    ("state", "=", "done"),
+                    ("picking_code", "=", "incoming"),
+                    ("alim_donor_id", "in", self.donor.ids),
+                ],
+                ["alim_source_type", "alim_food_category_id", "alim_storage_class"],
+                ["alim_weight_kg:sum", "alim_local_weight_kg:sum", "alim_meals:sum", "alim_co2e_kg:sum"],
+            )
+        )
+        self.assertEqual(groups, [("anti_waste", self.category, "chilled", 5.0, 5.0, 10.0, 7.5)])
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "alim_catalogue.stock_move_action_alim_received"
+        )
+        self.assertEqual(action["view_mode"], "pivot,graph,list")

@@ -36,3 +36,4 @@ def test_dates():
     assert date_problem("ddm", datetime(2026, 5, 31), now) is None
     assert date_problem("dlc", datetime(2026, 6, 2), now) is None
     assert date_problem("none", None, now) is None
+    assert date_problem("dlc", datetime(2026, 6, 1, 0, 0), now) is None  # use-by today: still good
