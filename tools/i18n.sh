@@ -24,8 +24,11 @@ for addon in "$@"; do
     mkdir -p "$dir/i18n"
     gesmip_odoo -d "$DB" --i18n-export="$dir/i18n/$addon.pot" --modules="$addon" \
         --stop-after-init --log-level=warn
-    gesmip_odoo -d "$DB" --i18n-export="$dir/i18n/fr.po" --modules="$addon" --language=fr_FR \
+    # Export to a scratch file: Odoo reads the code translations from i18n/fr.po while it
+    # writes, so exporting onto it directly would truncate it first and lose them.
+    gesmip_odoo -d "$DB" --i18n-export="$GESMIP_STATE/$addon.fr.po" --modules="$addon" --language=fr_FR \
         --stop-after-init --log-level=warn
+    mv "$GESMIP_STATE/$addon.fr.po" "$dir/i18n/fr.po"
     "$GESMIP_CHECKS_VENV/bin/oca-checks-po" --fix --no-verbose "$dir/i18n/$addon.pot" "$dir/i18n/fr.po" || true
     "$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/po_missing.py" "$dir/i18n/fr.po" || true
 done

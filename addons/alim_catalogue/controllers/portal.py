@@ -1,3 +1,8 @@
+import math
+from urllib.parse import urlencode
+
+from psycopg2.errors import UniqueViolation
+
 from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
@@ -85,19 +90,14 @@ class AlimCyclePortal(CustomerPortal):
         except (AccessError, MissingError):
             return request.redirect("/my")
         except UserError as error:
-            return request.redirect(f"/my/cycles/{cycle_id}?error={error.args[0]}")
-        return request.redirect(f"/my/cycles/{cycle_id}?message=saved&order_id={order.id}")
+            return request.redirect(f"/my/cycles/{cycle_id}?{urlencode({'error': error.args[0]})}")
+        return request.redirect(
+            f"/my/cycles/{cycle_id}?{urlencode({'message': 'saved', 'order_id': order.id})}"
+        )
 
-    def _cycle_set_quantities(self, cycle, post):
-        """Write the quantities of the form into the grocery's draft order of the cycle."""
+    def _cycle_parse_quantities(self, cycle, post):
+        """{cycle line: quantity} from the form; anything not a finite, allowed quantity is refused."""
         env = request.env
-        grocery = env.user.commercial_partner_id
-        if grocery not in cycle.grocery_ids:
-            raise AccessError(env._("Your grocery is not invited to this order cycle."))
-        if not cycle._is_open_for_orders():
-            raise UserError(
-                env._("The order cycle %s is closed: orders can no longer be changed.", cycle.name)
-            )
         quantities = {}
         for line in cycle.line_ids:
             raw = post.get(f"qty_{line.id}")
@@ -105,9 +105,13 @@ class AlimCyclePortal(CustomerPortal):
                 continue
             try:
                 qty = float(raw)
+                if not math.isfinite(qty):  # "nan", "inf", "1e309" parse as floats
+                    raise ValueError(raw)
             except ValueError:
                 raise UserError(
-                    env._("'%(qty)s' is not a quantity (%(product)s).", qty=raw, product=line.product_name)
+                    env._(
+                        "'%(qty)s' is not a quantity (%(product)s).", qty=raw[:30], product=line.product_name
+                    )
                 ) from None
             if qty < 0:
                 raise UserError(env._("A quantity cannot be negative (%s).", line.product_name))
@@ -120,12 +124,33 @@ class AlimCyclePortal(CustomerPortal):
                     )
                 )
             quantities[line] = qty
+        return quantities
+
+    def _cycle_set_quantities(self, cycle, post):
+        """Write the quantities of the form into the grocery's draft order of the cycle."""
+        env = request.env
+        grocery = env.user.commercial_partner_id
+        if grocery not in cycle.grocery_ids:
+            raise AccessError(env._("Your grocery is not invited to this order cycle."))
+        if not cycle._is_open_for_orders():
+            raise UserError(
+                env._("The order cycle %s is closed: orders can no longer be changed.", cycle.name)
+            )
+        quantities = self._cycle_parse_quantities(cycle, post)
         order = self._cycle_order(cycle)
         if order and (order.state not in ("draft", "sent") or order.partner_id != grocery):
             raise UserError(env._("This order can no longer be changed."))
         # Ownership and the cycle's state are checked above: the portal user may not write
         # sale orders itself, so the write is made as superuser, on its own grocery's order only.
-        order = order.sudo() or cycle.sudo()._get_grocery_order(grocery, create=True)
+        if not order:
+            try:
+                with env.cr.savepoint():
+                    order = cycle.sudo()._get_grocery_order(grocery, create=True)
+            except UniqueViolation:
+                raise UserError(
+                    env._("Your order is being saved from another window: please check it and try again.")
+                ) from None
+        order = order.sudo()
         order_lines = {line.product_id: line for line in order.order_line}
         to_create = []
         for cycle_line, qty in quantities.items():

@@ -1,1 +1,10 @@
-
+from . import alim_food_category
+from . import stock_location
+from . import alim_temperature_sensor
+from . import alim_temperature_reading
+from . import alim_temperature_excursion
+from . import stock_lot
+from . import stock_quant
+from . import stock_move_line
+from . import stock_picking
+from . import alim_recall

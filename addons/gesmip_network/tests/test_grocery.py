@@ -34,6 +34,9 @@ class TestGrocery(GesmipNetworkCommon):
         grocery = self.grocery_a.with_user(self.coordinator).with_context(
             tracking_disable=False, mail_notrack=False
         )
+        # The groceries were created untracked in setUpClass: mail.thread marked them "not to
+        # track" until the next precommit. Run it so that the change below is tracked.
+        self.env.cr.precommit.run()
         grocery.grocery_status = "suspended"
         self.env.cr.precommit.run()
         # Tracking values are readable by administrators only: look as superuser.

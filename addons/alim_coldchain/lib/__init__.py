@@ -1,0 +1,1 @@
+"""Pure algorithms of the cold chain (no Odoo import)."""

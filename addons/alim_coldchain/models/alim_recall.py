@@ -1,0 +1,126 @@
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class AlimRecall(models.Model):
+    """A product recall: from a supplier lot (or a product received between two dates),
+    every delivery to a grocery, through repackaged lots too, and their notification."""
+
+    _name = "alim.recall"
+    _description = "Product Recall"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "id desc"
+
+    name = fields.Char(string="Title", required=True, tracking=True)
+    reason = fields.Text(help="Why the product is recalled and what groceries must do.")
+    lot_id = fields.Many2one("stock.lot", tracking=True)
+    product_id = fields.Many2one("product.product", tracking=True)
+    date_from = fields.Date(string="Received from")
+    date_to = fields.Date(string="Received to")
+    state = fields.Selection(
+        [("draft", "Draft"), ("notified", "Notified")],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+    )
+    lot_ids = fields.Many2many("stock.lot", compute="_compute_deliveries", string="Traced lots")
+    move_line_ids = fields.Many2many("stock.move.line", compute="_compute_deliveries", string="Deliveries")
+    grocery_ids = fields.Many2many("res.partner", compute="_compute_deliveries", string="Groceries")
+    grocery_count = fields.Integer(compute="_compute_deliveries")
+    notified_partner_ids = fields.Many2many(
+        "res.partner", "alim_recall_notified_partner_rel", string="Notified groceries", readonly=True
+    )
+    notified_date = fields.Datetime(readonly=True)
+    notice = fields.Html(readonly=True, sanitize=True, help="What was sent to the groceries.")
+    is_action_notify_allowed = fields.Boolean(compute="_compute_is_action_notify_allowed")
+
+    @api.constrains("name", "lot_id", "product_id", "date_from", "date_to")
+    def _check_scope(self):
+        for recall in self:
+            if not recall.lot_id and not recall.product_id:
+                raise UserError(self.env._("A recall needs a lot, or a product and its reception dates."))
+            if recall.date_from and recall.date_to and recall.date_from > recall.date_to:
+                raise UserError(self.env._("The start date must be before the end date."))
+
+    def _alim_source_lots(self):
+        self.ensure_one()
+        if self.lot_id:
+            return self.lot_id
+        domain = [
+            ("product_id", "=", self.product_id.id),
+            ("state", "=", "done"),
+            ("lot_id", "!=", False),
+            ("location_id.usage", "=", "supplier"),
+        ]
+        if self.date_from:
+            domain.append(("date", ">=", fields.Datetime.to_datetime(self.date_from)))
+        if self.date_to:
+            domain.append(("date", "<", fields.Datetime.to_datetime(self.date_to) + timedelta(days=1)))
+        return self.env["stock.move.line"].search(domain).lot_id
+
+    @api.depends("lot_id", "product_id", "date_from", "date_to")
+    def _compute_deliveries(self):
+        for recall in self:
+            lots = (
+                recall._alim_source_lots() if (recall.lot_id or recall.product_id) else self.env["stock.lot"]
+            )
+            lines = lots._alim_delivered_move_lines()
+            recall.lot_ids = lots._alim_trace_downstream()
+            recall.move_line_ids = lines
+            groceries = lines.mapped(
+                lambda line: line.picking_partner_id or line.move_id.partner_id
+            ).commercial_partner_id
+            recall.grocery_ids = groceries
+            recall.grocery_count = len(groceries)
+
+    @api.depends("state", "grocery_ids")
+    def _compute_is_action_notify_allowed(self):
+        for recall in self:
+            recall.is_action_notify_allowed = recall.state == "draft" and bool(recall.grocery_ids)
+
+    def _check_is_action_notify_allowed(self):
+        for recall in self:
+            if recall.state != "draft":
+                raise UserError(self.env._("This recall was already notified."))
+            if not recall.grocery_ids:
+                raise UserError(self.env._("No grocery received these lots: there is nobody to notify."))
+
+    def action_notify(self):
+        """Send the recall to every grocery that received the lots (mail, and their portal
+        inbox through the message)."""
+        self._check_is_action_notify_allowed()
+        for recall in self:
+            groceries = recall.grocery_ids
+            # the products and lots only: a grocery is not told who else received them
+            lines = Markup("").join(
+                Markup("<li>%s, %s %s</li>") % (product.display_name, self.env._("lot"), lot.name)
+                for product, lot in sorted(
+                    {(line.product_id, line.lot_id) for line in recall.move_line_ids},
+                    key=lambda pair: (pair[0].display_name, pair[1].name),
+                )
+            )
+            body = Markup("<p><strong>%s</strong></p><p>%s</p><ul>%s</ul>") % (
+                self.env._("Product recall: %(title)s", title=recall.name),
+                recall.reason or self.env._("Set aside these products and do not give them."),
+                lines,
+            )
+            recall.message_post(
+                body=body,
+                partner_ids=groceries.ids,
+                subtype_xmlid="mail.mt_comment",
+                message_type="comment",
+            )
+            recall.write(
+                {
+                    "state": "notified",
+                    "notified_partner_ids": [fields.Command.set(groceries.ids)],
+                    "notified_date": fields.Datetime.now(),
+                    "notice": body,
+                }
+            )
+        return True

@@ -1,0 +1,204 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL
+
+from ..lib.excursions import detect_excursions
+
+# (min, max) in °C by storage class; a freezer colder than -40 °C is an equipment fault.
+DEFAULT_THRESHOLDS = {"chilled": (0.0, 4.0), "frozen": (-40.0, -18.0)}
+
+
+class StockLocation(models.Model):
+    _inherit = "stock.location"
+
+    temp_monitored = fields.Boolean(
+        string="Temperature monitored",
+        compute="_compute_temp_thresholds",
+        store=True,
+        readonly=False,
+        help="Readings of this room are checked against its thresholds.",
+    )
+    temp_min = fields.Float(
+        string="Minimum (°C)", digits=(5, 1), compute="_compute_temp_thresholds", store=True, readonly=False
+    )
+    temp_max = fields.Float(
+        string="Maximum (°C)", digits=(5, 1), compute="_compute_temp_thresholds", store=True, readonly=False
+    )
+    temp_tolerance_minutes = fields.Integer(
+        string="Tolerated duration (min)",
+        default=30,
+        help="A temperature out of range for longer than this is an excursion.",
+    )
+    cold_responsible_id = fields.Many2one(
+        "res.users", string="Person in charge", help="Receives the activities of this room's excursions."
+    )
+    occupied_pallets = fields.Integer(compute="_compute_occupancy", string="Pallets in the room")
+    occupied_volume_m3 = fields.Float(compute="_compute_occupancy", string="Volume used (m³)", digits=(8, 1))
+    occupancy_rate = fields.Float(compute="_compute_occupancy", string="Occupancy (%)", digits=(5, 1))
+    temperature_reading_count = fields.Integer(compute="_compute_temperature_counts")
+    temperature_excursion_count = fields.Integer(compute="_compute_temperature_counts")
+
+    @api.depends("storage_class")
+    def _compute_temp_thresholds(self):
+        for location in self:
+            thresholds = DEFAULT_THRESHOLDS.get(location.storage_class)
+            location.temp_monitored = bool(thresholds)
+            if thresholds:
+                location.temp_min, location.temp_max = thresholds
+
+    @api.constrains("temp_min", "temp_max", "temp_monitored", "temp_tolerance_minutes")
+    def _check_temp_thresholds(self):
+        for location in self:
+            if location.temp_monitored and location.temp_min > location.temp_max:
+                raise ValidationError(self.env._("The minimum temperature must be below the maximum."))
+            if location.temp_tolerance_minutes < 0:
+                raise ValidationError(self.env._("The tolerated duration cannot be negative."))
+
+    def _compute_occupancy(self):
+        """Pallets are the packages in the room (a quant without package counts as one pallet
+        per product and lot); the volume is the quantity times the product's volume."""
+        Quant = self.env["stock.quant"]
+        for location in self:
+            if not location.id:
+                location.occupied_pallets = location.occupied_volume_m3 = location.occupancy_rate = 0
+                continue
+            domain = [("location_id", "child_of", location.id), ("quantity", ">", 0)]
+            quants = Quant.search_fetch(domain, ["quantity", "product_id", "package_id", "lot_id"])
+            pallets = {
+                (q.package_id.id,) if q.package_id else (0, q.product_id.id, q.lot_id.id) for q in quants
+            }
+            location.occupied_pallets = len(pallets)
+            location.occupied_volume_m3 = sum(q.quantity * q.product_id.volume for q in quants)
+            rates = []
+            if location.pallet_places:
+                rates.append(100.0 * len(pallets) / location.pallet_places)
+            if location.room_volume_m3:
+                rates.append(100.0 * location.occupied_volume_m3 / location.room_volume_m3)
+            location.occupancy_rate = max(rates) if rates else 0.0
+
+    def _compute_temperature_counts(self):
+        readings = dict(
+            self.env["alim.temperature.reading"]._read_group(
+                [("location_id", "in", self.ids)], ["location_id"], ["__count"]
+            )
+        )
+        excursions = dict(
+            self.env["alim.temperature.excursion"]._read_group(
+                [("location_id", "in", self.ids)], ["location_id"], ["__count"]
+            )
+        )
+        for location in self:
+            location.temperature_reading_count = readings.get(location, 0)
+            location.temperature_excursion_count = excursions.get(location, 0)
+
+    def action_view_temperature_readings(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "alim_coldchain.alim_temperature_reading_action"
+        )
+        action["domain"] = [("location_id", "=", self.id)]
+        action["context"] = {"default_location_id": self.id}
+        return action
+
+    def action_view_temperature_excursions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "alim_coldchain.alim_temperature_excursion_action"
+        )
+        action["domain"] = [("location_id", "=", self.id)]
+        return action
+
+    # ------------------------------------------------------------------ excursions
+
+    def _alim_readings_between(self, date_from=None, date_to=None):
+        """The valid (not annulled) readings of this room as (datetime, value), sorted."""
+        self.ensure_one()
+        self.env["alim.temperature.reading"].check_access("read")
+        self.env["alim.temperature.reading"].flush_model()
+        query = SQL(
+            "SELECT reading_at, value FROM alim_temperature_reading"
+            " WHERE location_id = %s AND NOT annulled AND reading_at >= %s AND reading_at <= %s"
+            " ORDER BY reading_at, id",
+            self.id,
+            date_from or fields.Datetime.to_datetime("1970-01-01"),
+            date_to or fields.Datetime.to_datetime("9999-12-31"),
+        )
+        self.env.cr.execute(query)
+        return [(when, float(value)) for when, value in self.env.cr.fetchall()]
+
+    def _alim_detect_excursions(self, date_from=None, date_to=None):
+        """Record the excursions found in the readings of these rooms between the dates
+        (a day before ``date_from`` is read too, to catch a window already open)."""
+        Excursion = self.env["alim.temperature.excursion"]
+        created = Excursion
+        for room in self.filtered("temp_monitored"):
+            start = date_from - timedelta(days=1) if date_from else None
+            readings = room._alim_readings_between(start, date_to)
+            found = detect_excursions(
+                readings,
+                room.temp_min,
+                room.temp_max,
+                timedelta(minutes=room.temp_tolerance_minutes),
+            )
+            if not found:
+                continue
+            existing = {
+                exc.date_start: exc
+                for exc in Excursion.search(
+                    [("location_id", "=", room.id), ("date_start", "in", [f.start for f in found])]
+                )
+            }
+            to_create = []
+            for window in found:
+                vals = {
+                    "date_end": window.end,
+                    "peak": window.peak,
+                    "peak_at": window.peak_at,
+                    "ongoing": window.ongoing,
+                }
+                known = existing.get(window.start)
+                if known:
+                    if known.ongoing and known.state == "open":
+                        known.write(vals)
+                        known._alim_hold_lots()
+                    continue
+                to_create.append(
+                    dict(
+                        vals,
+                        location_id=room.id,
+                        date_start=window.start,
+                        kind=window.kind,
+                        temp_min=room.temp_min,
+                        temp_max=room.temp_max,
+                    )
+                )
+            if to_create:
+                created |= Excursion.create(to_create)
+        return created
+
+    def _alim_lots_present(self, date_from, date_to):
+        """Lots that were in this room (or its sub-locations) at some moment between the dates,
+        from the history of done move lines: in the room at ``date_from``, or brought in
+        before ``date_to``. Lots moved out before the window or brought in after are not."""
+        self.ensure_one()
+        room_ids = self.search([("id", "child_of", self.id)]).ids
+        MoveLine = self.env["stock.move.line"]
+        base = [("state", "=", "done"), ("lot_id", "!=", False)]
+        entering = [("location_dest_id", "in", room_ids), ("location_id", "not in", room_ids)]
+        leaving = [("location_id", "in", room_ids), ("location_dest_id", "not in", room_ids)]
+        balance = {}
+        for lot, qty in MoveLine._read_group(
+            base + entering + [("date", "<=", date_from)], ["lot_id"], ["quantity_product_uom:sum"]
+        ):
+            balance[lot] = balance.get(lot, 0.0) + qty
+        for lot, qty in MoveLine._read_group(
+            base + leaving + [("date", "<=", date_from)], ["lot_id"], ["quantity_product_uom:sum"]
+        ):
+            balance[lot] = balance.get(lot, 0.0) - qty
+        lots = self.env["stock.lot"].browse([lot.id for lot, qty in balance.items() if qty > 0])
+        entered = MoveLine.search_fetch(
+            base + entering + [("date", ">", date_from), ("date", "<=", date_to)], ["lot_id"]
+        )
+        return lots | entered.lot_id

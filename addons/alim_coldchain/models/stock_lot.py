@@ -1,0 +1,121 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.osv import expression
+
+DATE_STATES = [
+    ("ok", "In date"),
+    ("near", "Near date"),
+    ("ddm_passed", "Best-before passed (still given)"),
+    ("blocked", "Blocked (past use-by or tolerance)"),
+]
+
+
+class StockLot(models.Model):
+    _inherit = "stock.lot"
+
+    alim_excursion_ids = fields.Many2many(
+        "alim.temperature.excursion",
+        "alim_excursion_lot_rel",
+        "lot_id",
+        "excursion_id",
+        string="Excursions",
+        readonly=True,
+    )
+    alim_on_hold = fields.Boolean(
+        string="On hold",
+        compute="_compute_alim_on_hold",
+        store=True,
+        index=True,
+        help="Held by an open temperature excursion: it cannot be reserved nor delivered.",
+    )
+    alim_date_state = fields.Selection(
+        DATE_STATES,
+        string="Date status",
+        compute="_compute_alim_date_state",
+        search="_search_alim_date_state",
+    )
+    alim_routing = fields.Selection(
+        [("next_cycle", "Push in the next cycle"), ("repack", "Repack lab"), ("destroy", "Destroy")],
+        string="Routing",
+        tracking=True,
+        help="What to do with a near-date lot.",
+    )
+
+    @api.depends("alim_excursion_ids.state")
+    def _compute_alim_on_hold(self):
+        for lot in self:
+            lot.alim_on_hold = any(exc.state == "open" for exc in lot.alim_excursion_ids)
+
+    @api.model
+    def _alim_near_days(self):
+        return int(self.env["ir.config_parameter"].sudo().get_param("alim_coldchain.near_date_days", 7))
+
+    def _alim_date_state_at(self, when):
+        """Date status of this lot at ``when`` (a datetime)."""
+        self.ensure_one()
+        expiry = self.expiration_date
+        product = self.product_id.product_tmpl_id
+        if not expiry or product.food_date_type not in ("dlc", "ddm"):
+            return "ok"
+        if expiry >= when:
+            return "near" if expiry <= when + timedelta(days=self._alim_near_days()) else "ok"
+        if product.food_date_type == "ddm":
+            tolerance = product.food_category_id.ddm_tolerance_days
+            if expiry + timedelta(days=tolerance) >= when:
+                return "ddm_passed"
+        return "blocked"
+
+    @api.depends(
+        "expiration_date", "product_id.food_date_type", "product_id.food_category_id.ddm_tolerance_days"
+    )
+    def _compute_alim_date_state(self):
+        now = fields.Datetime.now()
+        for lot in self:
+            lot.alim_date_state = lot._alim_date_state_at(now)
+
+    def _search_alim_date_state(self, operator, value):
+        if operator not in ("=", "!=", "in", "not in"):
+            return expression.FALSE_DOMAIN
+        states = {value} if isinstance(value, str) else set(value or [])
+        now = fields.Datetime.now()
+        near_limit = now + timedelta(days=self._alim_near_days())
+        dated = [("product_id.food_date_type", "in", ["dlc", "ddm"]), ("expiration_date", "!=", False)]
+        # best-before passed within the tolerance of each category
+        ddm_passed = [expression.FALSE_LEAF]
+        categories = (
+            self.env["alim.food.category"]
+            .with_context(active_test=False)
+            .search([("ddm_tolerance_days", ">", 0)])
+        )
+        for category in categories:
+            ddm_passed = expression.OR(
+                [
+                    ddm_passed,
+                    [
+                        ("product_id.food_category_id", "=", category.id),
+                        ("expiration_date", ">=", now - timedelta(days=category.ddm_tolerance_days)),
+                    ],
+                ]
+            )
+        ddm_passed = expression.AND(
+            [
+                dated,
+                [("product_id.food_date_type", "=", "ddm"), ("expiration_date", "<", now)],
+                ddm_passed,
+            ]
+        )
+        domains = {
+            "near": expression.AND(
+                [dated, [("expiration_date", ">=", now), ("expiration_date", "<=", near_limit)]]
+            ),
+            "ddm_passed": ddm_passed,
+            "blocked": expression.AND(
+                [dated, [("expiration_date", "<", now)], ["!", *ddm_passed]],
+            ),
+        }
+        domains["ok"] = ["!", *expression.OR([domains["near"], domains["ddm_passed"], domains["blocked"]])]
+        domain = expression.OR([domains[state] for state in states if state in domains]) if states else []
+        if operator in ("!=", "not in"):
+            return ["!", *domain] if domain else []
+        return domain or expression.FALSE_DOMAIN

@@ -1,0 +1,28 @@
+from datetime import timedelta
+
+from odoo import models
+from odoo.osv import expression
+
+
+class StockQuant(models.Model):
+    _inherit = "stock.quant"
+
+    def _get_gather_domain(
+        self, product_id, location_id, lot_id=None, package_id=None, owner_id=None, strict=False
+    ):
+        """Reservation (non strict gathering) leaves out the lots on hold; a best-before
+        product may still be reserved within its category's tolerance after its date."""
+        quant = self
+        with_expiration = self.env.context.get("with_expiration")
+        if with_expiration and product_id.food_date_type == "ddm":
+            tolerance = product_id.food_category_id.ddm_tolerance_days
+            if tolerance:
+                quant = self.with_context(with_expiration=with_expiration - timedelta(days=tolerance))
+        domain = super(StockQuant, quant)._get_gather_domain(
+            product_id, location_id, lot_id=lot_id, package_id=package_id, owner_id=owner_id, strict=strict
+        )
+        if not strict:
+            domain = expression.AND(
+                [domain, ["|", ("lot_id", "=", False), ("lot_id.alim_on_hold", "=", False)]]
+            )
+        return domain

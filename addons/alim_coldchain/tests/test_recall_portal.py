@@ -1,0 +1,77 @@
+from datetime import timedelta
+
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import done_move
+
+
+@tagged("post_install", "-at_install")
+class TestRecallPortal(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.grocery_a = cls.env["res.partner"].create({"name": "Grocery A", "is_grocery": True})
+        cls.grocery_c = cls.env["res.partner"].create({"name": "Grocery C", "is_grocery": True})
+        cls.user_a = new_test_user(
+            cls.env, login="recall_portal_a", groups="gesmip_network.gesmip_network_group_grocery"
+        )
+        cls.user_a.partner_id.parent_id = cls.grocery_a
+        cls.user_c = new_test_user(
+            cls.env, login="recall_portal_c", groups="gesmip_network.gesmip_network_group_grocery"
+        )
+        cls.user_c.partner_id.parent_id = cls.grocery_c
+        manager = new_test_user(
+            cls.env, login="recall_manager", groups="alim_catalogue.alim_catalogue_group_manager"
+        )
+        product = cls.env["product.product"].create(
+            {"name": "Recalled cheese", "is_storable": True, "tracking": "lot"}
+        )
+        lot = cls.env["stock.lot"].create({"name": "CHEESE-1", "product_id": product.id})
+        warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.env.company.id)], limit=1)
+        now = cls.env.cr.now()
+        done_move(
+            cls.env,
+            product,
+            lot,
+            5,
+            cls.env.ref("stock.stock_location_suppliers"),
+            warehouse.lot_stock_id,
+            now - timedelta(days=2),
+        )
+        done_move(
+            cls.env,
+            product,
+            lot,
+            5,
+            warehouse.lot_stock_id,
+            cls.env.ref("stock.stock_location_customers"),
+            now - timedelta(days=1),
+            cls.grocery_a,
+            warehouse.out_type_id,
+        )
+        cls.recall = (
+            cls.env["alim.recall"]
+            .with_user(manager)
+            .create({"name": "Listeria cheese", "lot_id": lot.id, "reason": "Do not give it."})
+        )
+        cls.recall.with_user(manager).action_notify()
+        cls.draft = cls.env["alim.recall"].with_user(manager).create({"name": "Not sent", "lot_id": lot.id})
+
+    def test_grocery_sees_its_recalls_only(self):
+        Recall = self.env["alim.recall"]
+        self.assertEqual(Recall.with_user(self.user_a).search([]), self.recall)
+        self.assertFalse(Recall.with_user(self.user_c).search([]))
+        self.authenticate("recall_portal_a", "recall_portal_a")
+        page = self.url_open("/my/recalls")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Listeria cheese", page.text)
+        self.assertNotIn("Not sent", page.text)
+        detail = self.url_open(f"/my/recalls/{self.recall.id}")
+        self.assertIn("CHEESE-1", detail.text)
+        self.assertTrue(self.url_open(f"/my/recalls/{self.draft.id}").url.endswith("/my"))
+
+    def test_other_grocery_cannot_open_the_recall(self):
+        self.authenticate("recall_portal_c", "recall_portal_c")
+        response = self.url_open(f"/my/recalls/{self.recall.id}")
+        self.assertTrue(response.url.endswith("/my"))
+        self.assertNotIn("Listeria cheese", self.url_open("/my/recalls").text)

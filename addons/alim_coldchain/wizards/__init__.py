@@ -1,0 +1,3 @@
+from . import alim_temperature_import
+from . import alim_temperature_annul
+from . import alim_haccp_report_wizard

@@ -1,0 +1,138 @@
+from urllib.parse import urlencode
+
+from odoo import fields, http
+from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+PAGE_SIZE = 20
+
+
+class GesmipNetworkPortal(CustomerPortal):
+    """Network life for a grocery's portal user: events (registration, minutes, documents), calls."""
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "network_event_count" in counters:
+            Event = request.env["event.event"]
+            values["network_event_count"] = (
+                Event.search_count(self._network_event_domain()) if Event.has_access("read") else 0
+            )
+        if "network_call_count" in counters:
+            Call = request.env["gesmip.call.project"]
+            values["network_call_count"] = Call.search_count([]) if Call.has_access("read") else 0
+        return values
+
+    def _network_event_domain(self):
+        return [("is_network_event", "=", True), ("network_published", "=", True)]
+
+    @http.route(
+        ["/my/network-events", "/my/network-events/page/<int:page>"], type="http", auth="user", website=True
+    )
+    def portal_my_network_events(self, page=1, **kw):
+        Event = request.env["event.event"]
+        if not Event.has_access("read"):
+            return request.redirect("/my")
+        domain = self._network_event_domain()
+        total = Event.search_count(domain)
+        pager = portal_pager(url="/my/network-events", total=total, page=page, step=PAGE_SIZE)
+        events = Event.search(domain, order="date_begin desc", limit=PAGE_SIZE, offset=pager["offset"])
+        registered = request.env["event.registration"].search(
+            [("event_id", "in", events.ids), ("state", "!=", "cancel")]
+        )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "events": events,
+                "registered_counts": {
+                    e.id: len(registered.filtered(lambda r, e=e: r.event_id == e)) for e in events
+                },
+                "pager": pager,
+                "page_name": "network_events",
+                "now": fields.Datetime.now(),
+            }
+        )
+        return request.render("gesmip_network.portal_my_network_events", values)
+
+    def _network_event_or_404(self, event_id):
+        event = request.env["event.event"].browse(event_id)
+        try:
+            event.check_access("read")
+            if not event.exists() or not event.is_network_event:
+                raise MissingError(request.env._("This event does not exist."))
+        except (AccessError, MissingError):
+            return None
+        return event
+
+    @http.route("/my/network-events/<int:event_id>", type="http", auth="user", website=True)
+    def portal_my_network_event(self, event_id, **kw):
+        event = self._network_event_or_404(event_id)
+        if event is None:
+            return request.redirect("/my/network-events")
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "event": event,
+                "registrations": request.env["event.registration"].search([("event_id", "=", event.id)]),
+                "documents": self._network_event_documents(event),
+                "page_name": "network_event",
+                "is_open": not event.date_end or event.date_end >= fields.Datetime.now(),
+                "error": kw.get("error"),
+                "success": kw.get("success"),
+            }
+        )
+        return request.render("gesmip_network.portal_my_network_event", values)
+
+    def _network_event_documents(self, event):
+        """The documents the event shares, with an access token (the user may read the event)."""
+        # Portal users have no access to attachments: the event was checked readable above.
+        attachments = event.sudo().network_document_ids
+        attachments.generate_access_token()
+        return [
+            {
+                "name": attachment.name,
+                "url": f"/web/content/{attachment.id}?access_token={attachment.access_token}&download=true",
+            }
+            for attachment in attachments
+        ]
+
+    @http.route(
+        "/my/network-events/<int:event_id>/register", type="http", auth="user", website=True, methods=["POST"]
+    )
+    def portal_my_network_event_register(self, event_id, **post):
+        event = self._network_event_or_404(event_id)
+        if event is None:
+            return request.redirect("/my/network-events")
+        attendees = [
+            {
+                "name": post.get(f"name_{index}"),
+                "email": post.get(f"email_{index}"),
+                "phone": post.get(f"phone_{index}"),
+            }
+            for index in (1, 2)
+        ]
+        try:
+            registrations = event._network_portal_register(attendees)
+        except UserError as error:
+            return request.redirect(f"/my/network-events/{event.id}?{urlencode({'error': error.args[0]})}")
+        return request.redirect(f"/my/network-events/{event.id}?success={len(registrations)}")
+
+    @http.route(["/my/calls", "/my/calls/page/<int:page>"], type="http", auth="user", website=True)
+    def portal_my_calls(self, page=1, **kw):
+        Call = request.env["gesmip.call.project"]
+        if not Call.has_access("read"):
+            return request.redirect("/my")
+        total = Call.search_count([])
+        pager = portal_pager(url="/my/calls", total=total, page=page, step=PAGE_SIZE)
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "calls": Call.search([], order="deadline desc", limit=PAGE_SIZE, offset=pager["offset"]),
+                "pager": pager,
+                "page_name": "network_calls",
+                "grocery": request.env.user.partner_id.commercial_partner_id,
+            }
+        )
+        return request.render("gesmip_network.portal_my_calls", values)

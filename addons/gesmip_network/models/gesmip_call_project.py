@@ -1,0 +1,178 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+CALL_STATES = [
+    ("spotted", "Spotted"),
+    ("shared", "Shared"),
+    ("applying", "Groceries Applying"),
+    ("submitted", "Submitted"),
+    ("won", "Won"),
+    ("lost", "Lost"),
+]
+OPEN_STATES = ("spotted", "shared", "applying")
+
+
+class GesmipCallProject(models.Model):
+    """A call for projects that the network spots, shares and helps groceries answer."""
+
+    _name = "gesmip.call.project"
+    _description = "Call for Projects"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "deadline, id"
+
+    name = fields.Char(string="Subject", required=True, tracking=True)
+    funder_id = fields.Many2one("res.partner", required=True, tracking=True)
+    funder_name = fields.Char(related="funder_id.name", string="Funder Name")
+    deadline = fields.Date(required=True, tracking=True)
+    currency_id = fields.Many2one(
+        "res.currency", required=True, default=lambda self: self.env.company.currency_id
+    )
+    amount = fields.Monetary(string="Amount at Stake", currency_field="currency_id", tracking=True)
+    amount_won = fields.Monetary(currency_field="currency_id", tracking=True)
+    description = fields.Html()
+    url = fields.Char(string="Link")
+    user_id = fields.Many2one(
+        "res.users", string="Responsible", default=lambda self: self.env.user, tracking=True
+    )
+    eligible_grocery_ids = fields.Many2many(
+        "res.partner",
+        "gesmip_call_project_eligible_rel",
+        "call_id",
+        "grocery_id",
+        string="Eligible Groceries",
+        domain=[("is_grocery", "=", True)],
+        help="Leave empty when every member grocery may apply.",
+    )
+    applicant_grocery_ids = fields.Many2many(
+        "res.partner",
+        "gesmip_call_project_applicant_rel",
+        "call_id",
+        "grocery_id",
+        string="Groceries Applying",
+        domain=[("is_grocery", "=", True)],
+    )
+    state = fields.Selection(CALL_STATES, default="spotted", required=True, tracking=True, copy=False)
+    reminder_days = fields.Integer(
+        string="Remind Days Before",
+        default=14,
+        help="A reminder is scheduled this many days before the deadline.",
+    )
+    reminder_date = fields.Date(compute="_compute_reminder_date", store=True)
+    reminder_sent = fields.Boolean(copy=False, readonly=True)
+    days_left = fields.Integer(compute="_compute_days_left")
+    is_action_share_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+    is_action_apply_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+    is_action_submit_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+    is_action_win_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+    is_action_lose_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+    is_action_reset_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+
+    @api.depends("deadline", "reminder_days")
+    def _compute_reminder_date(self):
+        for call in self:
+            call.reminder_date = call.deadline and call.deadline - timedelta(days=max(call.reminder_days, 0))
+
+    @api.depends("deadline")
+    def _compute_days_left(self):
+        today = fields.Date.context_today(self)
+        for call in self:
+            call.days_left = (call.deadline - today).days if call.deadline else 0
+
+    @api.depends("state", "applicant_grocery_ids")
+    def _compute_is_action_allowed(self):
+        for call in self:
+            call.is_action_share_allowed = call.state == "spotted"
+            call.is_action_apply_allowed = call.state == "shared" and bool(call.applicant_grocery_ids)
+            call.is_action_submit_allowed = call.state == "applying"
+            call.is_action_win_allowed = call.state == "submitted"
+            call.is_action_lose_allowed = call.state in ("shared", "applying", "submitted")
+            call.is_action_reset_allowed = call.state in ("lost", "won")
+
+    @api.constrains("amount", "amount_won", "reminder_days")
+    def _check_amounts(self):
+        for call in self:
+            if call.amount < 0 or call.amount_won < 0 or call.reminder_days < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Amounts and reminder days cannot be negative (call %(name)s).", name=call.name
+                    )
+                )
+
+    def _check_is_action_allowed(self, action, message):
+        for call in self:
+            if not call[f"is_action_{action}_allowed"]:
+                raise UserError(message % {"name": call.name, "state": call._state_label()})
+
+    def _state_label(self):
+        return dict(self._fields["state"]._description_selection(self.env))[self.state]
+
+    def action_share(self):
+        self._check_is_action_allowed(
+            "share", self.env._("Call %(name)s is %(state)s: only a spotted call can be shared.")
+        )
+        self.write({"state": "shared"})
+
+    def action_apply(self):
+        self._check_is_action_allowed(
+            "apply",
+            self.env._(
+                "Call %(name)s is %(state)s: it must be shared and have at least one grocery applying."
+            ),
+        )
+        self.write({"state": "applying"})
+
+    def action_submit(self):
+        self._check_is_action_allowed(
+            "submit",
+            self.env._("Call %(name)s is %(state)s: only an application in progress can be submitted."),
+        )
+        self.write({"state": "submitted"})
+
+    def action_win(self):
+        self._check_is_action_allowed(
+            "win", self.env._("Call %(name)s is %(state)s: only a submitted application can be won.")
+        )
+        for call in self:
+            call.write({"state": "won", "amount_won": call.amount_won or call.amount})
+
+    def action_lose(self):
+        self._check_is_action_allowed(
+            "lose", self.env._("Call %(name)s is %(state)s: it cannot be marked as lost.")
+        )
+        self.write({"state": "lost"})
+
+    def action_reset(self):
+        self._check_is_action_allowed(
+            "reset", self.env._("Call %(name)s is %(state)s: only a won or lost call can be reopened.")
+        )
+        self.write({"state": "spotted", "reminder_sent": False, "amount_won": 0.0})
+
+    @api.model
+    def _cron_deadline_reminders(self, today=None):
+        """Schedule a to-do for the responsible of each open call whose reminder date has come."""
+        today = today or fields.Date.context_today(self)
+        calls = self.search(
+            [
+                ("state", "in", OPEN_STATES),
+                ("reminder_sent", "=", False),
+                ("reminder_date", "<=", today),
+                ("deadline", ">=", today),
+            ]
+        )
+        for call in calls:
+            call.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=call.deadline,
+                summary=self.env._("Deadline of the call for projects on %(date)s", date=call.deadline),
+                note=self.env._(
+                    "The call for projects %(name)s (%(funder)s) closes on %(date)s.",
+                    name=call.name,
+                    funder=call.funder_id.display_name,
+                    date=call.deadline,
+                ),
+                user_id=(call.user_id or self.env.user).id,
+            )
+        calls.write({"reminder_sent": True})
+        return calls

@@ -1,0 +1,48 @@
+# Run by tools/load_test.sh in `odoo-bin shell` on a copy of the demo database: 50 grocery
+# portal users (login = password = loadNN) and an open order cycle inviting their groceries,
+# with one scarce line (20 units for 50 groceries) and two plentiful ones.
+import json
+import os
+
+from odoo import Command, fields
+
+users_count = int(os.environ.get("GESMIP_LOAD_USERS", "50"))
+groceries = env["res.partner"].search([("is_grocery", "=", True)], limit=users_count, order="id")  # noqa: F821
+grocery_group = env.ref("gesmip_network.gesmip_network_group_grocery")  # noqa: F821
+logins = {}
+for index, grocery in enumerate(groceries):
+    login = f"load{index:02d}"
+    contact = env["res.partner"].create({"name": f"Charge {index:02d}", "parent_id": grocery.id})  # noqa: F821
+    env["res.users"].with_context(no_reset_password=True).create(  # noqa: F821
+        {
+            "name": contact.name,
+            "login": login,
+            "password": login,
+            "partner_id": contact.id,
+            "groups_id": [Command.set(grocery_group.ids)],
+        }
+    )
+    logins[login] = grocery.id
+stock = env.ref("stock.warehouse0").lot_stock_id  # noqa: F821
+products = env["product.product"].create(  # noqa: F821
+    [
+        {"name": f"Charge {name}", "is_storable": True, "weight": 1.0, "list_price": 1.0}
+        for name in ("rare", "abondant A", "abondant B")
+    ]
+)
+for product, qty in zip(products, (20, 10000, 10000), strict=True):
+    env["stock.quant"]._update_available_quantity(product, stock, qty)  # noqa: F821
+now = fields.Datetime.now()
+cycle = env["alim.order.cycle"].create(  # noqa: F821
+    {
+        "name": "Cycle de charge",
+        "date_open": fields.Datetime.subtract(now, hours=1),
+        "date_close": fields.Datetime.add(now, hours=3),
+        "location_id": stock.id,
+        "grocery_ids": [Command.set(groceries.ids)],
+        "line_ids": [Command.create({"product_id": p.id, "max_per_grocery": 10}) for p in products],
+    }
+)
+cycle.action_open()
+env.cr.commit()  # noqa: F821
+print("LOAD-SETUP " + json.dumps({"cycle": cycle.id, "lines": cycle.line_ids.ids, "logins": logins}))

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Concurrent groceries: on a copy of the demo database served with several workers, 50
+# grocery portal users log in and order from one open cycle at once (a bounded load, to
+# 127.0.0.1 only), then the database is checked: every accepted order is there, and
+# allocation never gives more than stock. GESMIP_LOAD_USERS changes the number of users.
+set -euo pipefail
+# shellcheck source=setup.sh
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+gesmip_setup
+DB="gesmip_load_$$"
+GESMIP_DEMO_DB="$DB" bash "$GESMIP_ROOT/tools/run.sh" --build --reset >/dev/null
+gesmip_odoo_conf run
+# shellcheck source=template_db.sh
+source "$GESMIP_ROOT/tools/template_db.sh"
+WORK="$GESMIP_STATE/load"
+mkdir -p "$WORK"
+SERVER=""
+trap 'kill ${SERVER:-0} 2>/dev/null || true; gesmip_drop_db "$DB"' EXIT
+shell() { "$GESMIP_VENV/bin/python" "$ODOO_SRC/odoo-bin" shell -c "$ODOO_CONF" -d "$DB" --no-http --log-level=warn <"$1"; }
+shell "$GESMIP_ROOT/tools/load_prepare.py" | grep '^LOAD-SETUP ' | cut -c12- >"$WORK/setup.json"
+PORT="$("$GESMIP_VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+gesmip_odoo -d "$DB" --db-filter "^$DB\$" --http-interface 127.0.0.1 --http-port "$PORT" \
+    --workers 4 --max-cron-threads 0 --limit-time-real 600 --limit-time-cpu 300 \
+    --db_maxconn 64 >"$WORK/server.log" 2>&1 &
+SERVER=$!
+for _ in $(seq 150); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/web/login" && break; sleep 2; done
+rc=0
+"$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/load_test.py" "http://127.0.0.1:$PORT" "$DB" \
+    "$WORK/setup.json" "$WORK/expected.json" || rc=1
+kill "$SERVER" 2>/dev/null || true
+wait "$SERVER" 2>/dev/null || true
+GESMIP_LOAD_EXPECTED="$WORK/expected.json" shell "$GESMIP_ROOT/tools/load_check.py" | grep '^LOAD-CHECK' | tee "$WORK/check.txt"
+grep -q "^LOAD-CHECK ok" "$WORK/check.txt" || rc=1
+if grep -E " (ERROR|CRITICAL) " "$WORK/server.log" | head -n 5; then rc=1; fi
+exit $rc
