@@ -32,6 +32,17 @@
         "security/alim_order_cycle_security.xml",
         "views/alim_order_cycle_views.xml",
         "views/portal_templates.xml",
+        "data/ir_sequence_data.xml",
+        "security/alim_donation_receipt_security.xml",
+        "report/alim_donation_receipt_report.xml",
+        "data/mail_template_data.xml",
+        "views/res_partner_donor_views.xml",
+        "views/stock_picking_views.xml",
+        "views/stock_move_views.xml",
+        "views/alim_donation_receipt_views.xml",
+        "views/alim_donation_receipt_templates.xml",
+        "views/alim_donation_menus.xml",
+        "views/stock_picking_dock_views.xml",
     ],
     "demo": [
         "demo/stock_location_demo.xml",
@@ -39,6 +50,7 @@
         "demo/product_product_demo.xml",
         "demo/res_users_demo.xml",
         "demo/alim_order_cycle_demo.xml",
+        "demo/alim_donation_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

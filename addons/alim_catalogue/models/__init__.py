@@ -8,3 +8,9 @@ from . import alim_order_cycle_line
 from . import sale_order
 from . import sale_order_line
 from . import res_partner_member_tier
+from . import res_partner_with_donor
+from . import stock_move
+from . import stock_move_line
+from . import stock_picking
+from . import alim_donation_receipt
+from . import alim_donation_receipt_line

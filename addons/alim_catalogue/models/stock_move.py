@@ -1,0 +1,101 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+SOURCE_TYPES = [
+    ("donation", "Donation"),
+    ("anti_waste", "Anti-waste collection"),
+    ("purchase", "Purchase"),
+    ("public_programme", "Public programme"),
+    ("transfer", "Inter-platform transfer"),
+    ("local_producer", "Local producer"),
+]
+# Sources that are gifts: they go on donation receipts and count as goods saved from waste.
+DONATION_SOURCES = ("donation", "anti_waste")
+
+
+class StockMove(models.Model):
+    _inherit = "stock.move"
+
+    alim_weight_kg = fields.Float(
+        string="Weight (kg)",
+        digits=(12, 3),
+        compute="_compute_alim_weight_kg",
+        store=True,
+        readonly=False,
+        help="Product weight times quantity; type the real weight for variable-weight goods.",
+    )
+    alim_currency_id = fields.Many2one(related="company_id.currency_id", string="Currency")
+    alim_declared_value = fields.Monetary(
+        string="Declared Value",
+        currency_field="alim_currency_id",
+        help="Value of the goods as declared by the donor, printed on the donation receipt.",
+    )
+    alim_source_type = fields.Selection(
+        string="Source Type", related="picking_id.alim_source_type", store=True
+    )
+    alim_donor_id = fields.Many2one(
+        "res.partner",
+        string="Donor / Supplier",
+        related="picking_id.partner_id.commercial_partner_id",
+        store=True,
+    )
+    alim_food_category_id = fields.Many2one(
+        "alim.food.category", string="Food Category", related="product_id.food_category_id", store=True
+    )
+    alim_storage_class = fields.Selection(
+        string="Storage Class", related="product_id.storage_class", store=True
+    )
+    alim_local_weight_kg = fields.Float(
+        string="Local Goods (kg)", digits=(12, 3), compute="_compute_alim_impact", store=True
+    )
+    alim_anti_waste_weight_kg = fields.Float(
+        string="Anti-waste (kg)", digits=(12, 3), compute="_compute_alim_impact", store=True
+    )
+    alim_meals = fields.Float(
+        string="Meal Equivalents", digits=(12, 1), compute="_compute_alim_impact", store=True
+    )
+    alim_co2e_kg = fields.Float(
+        string="CO2e Avoided (kg)", digits=(12, 1), compute="_compute_alim_impact", store=True
+    )
+
+    @api.depends("product_id.weight", "product_uom_qty", "quantity", "product_uom")
+    def _compute_alim_weight_kg(self):
+        for move in self:
+            qty = move.quantity or move.product_uom_qty
+            if move.product_id and move.product_uom:
+                qty = move.product_uom._compute_quantity(qty, move.product_id.uom_id, raise_if_failure=False)
+            move.alim_weight_kg = max(qty, 0.0) * move.product_id.weight
+
+    @api.depends(
+        "alim_weight_kg",
+        "alim_source_type",
+        "product_id.is_local",
+        "alim_food_category_id.meal_factor",
+        "alim_food_category_id.co2_factor",
+    )
+    def _compute_alim_impact(self):
+        for move in self:
+            weight = move.alim_weight_kg
+            saved = move.alim_source_type in DONATION_SOURCES
+            move.alim_local_weight_kg = weight if move.product_id.is_local else 0.0
+            move.alim_anti_waste_weight_kg = weight if saved else 0.0
+            move.alim_meals = weight * move.alim_food_category_id.meal_factor
+            move.alim_co2e_kg = weight * move.alim_food_category_id.co2_factor if saved else 0.0
+
+    @api.constrains("alim_weight_kg", "alim_declared_value")
+    def _check_alim_weight_value(self):
+        for move in self:
+            if move.alim_weight_kg < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The weight of %(product)s cannot be below zero.",
+                        product=move.product_id.display_name,
+                    )
+                )
+            if move.alim_declared_value < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The declared value of %(product)s cannot be below zero.",
+                        product=move.product_id.display_name,
+                    )
+                )
