@@ -1,0 +1,1 @@
+from . import test_ge_ames_billing

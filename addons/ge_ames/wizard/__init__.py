@@ -1,0 +1,1 @@
+from . import ge_ames_billing_wizard
