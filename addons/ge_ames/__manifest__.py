@@ -15,6 +15,7 @@
         "security/ge_ames_rules.xml",
         "data/ge_ames_activity_data.xml",
         "views/ge_ames_views.xml",
+        "views/ge_ames_portal_templates.xml",
     ],
     "application": True,
 }

@@ -1,1 +1,2 @@
 from . import test_ge_ames_billing
+from . import test_ge_ames_portal

@@ -181,3 +181,39 @@ class TestGeAmesBilling(AccountTestInvoicingCommon):
             self.env["ge.ames.billing.wizard"].with_user(self.emp_user).create({"month": date(2020, 1, 1)})
         agreements = self.env["ge.ames.agreement"].with_user(self.emp_user).search([])
         self.assertEqual(agreements, self.agr1)
+
+    def test_regularisation(self):
+        self._month()
+        self._bill()
+        Rate = self.env["ge.ames.rate"].with_user(self.manager)
+        Rate.create(
+            {
+                "employee_id": self.emp1.id,
+                "date_from": date(2020, 1, 1),
+                "date_to": date(2020, 12, 31),
+                "gross_salary": 27000.0,
+                "charges": 10800.0,
+                "hours": 1400.0,
+                "provisional": False,
+            }
+        )  # 27.00 / h instead of 25.00
+        Rate.create(
+            {
+                "employee_id": self.emp2.id,
+                "date_from": date(2020, 1, 1),
+                "gross_salary": 18200.0,
+                "charges": 7000.0,
+                "hours": 1400.0,
+                "provisional": False,
+            }
+        )  # 18.00 / h instead of 20.00
+        moves = (
+            self.env["ge.ames.regularisation.wizard"]
+            .with_user(self.manager)
+            .create({"year": 2020})
+            ._regularise()
+        )
+        move1 = moves.filtered(lambda m: m.partner_id == self.member1)
+        move2 = moves.filtered(lambda m: m.partner_id == self.member2)
+        self.assertEqual((move1.move_type, move1.amount_total), ("out_invoice", 28.0))  # 14 h x 2.00
+        self.assertEqual((move2.move_type, move2.amount_total), ("out_refund", 30.0))  # 15 h x 2.00
