@@ -17,5 +17,6 @@
         "views/ge_ames_views.xml",
         "views/ge_ames_portal_templates.xml",
     ],
+    "demo": ["demo/ge_ames_demo.xml"],
     "application": True,
 }

@@ -217,3 +217,12 @@ class TestGeAmesBilling(AccountTestInvoicingCommon):
         move2 = moves.filtered(lambda m: m.partner_id == self.member2)
         self.assertEqual((move1.move_type, move1.amount_total), ("out_invoice", 28.0))  # 14 h x 2.00
         self.assertEqual((move2.move_type, move2.amount_total), ("out_refund", 30.0))  # 15 h x 2.00
+
+    def test_demo_year_generation(self):
+        lines = (
+            self.env["ge.ames.agreement"].sudo()._demo_generate_year((self.agr1 | self.agr2).ids, 2020, 2917)
+        )
+        self.assertEqual(sum(lines.mapped("unit_amount")), 2917)
+        self.assertEqual(len(lines.ge_activity_id), 7)
+        self.assertEqual(lines.employee_id, self.emp1 | self.emp2)
+        self.assertEqual(min(lines.mapped("date")), date(2020, 1, 1))
