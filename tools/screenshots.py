@@ -14,20 +14,27 @@ from playwright.sync_api import sync_playwright
 BACK_OFFICE = [
     ("01-groceries-kanban", "/odoo/action-gesmip_network.res_partner_action_grocery"),
     ("02-groceries-list", "/odoo/action-gesmip_network.res_partner_action_grocery?view_type=list"),
-    ("03-food-products", "/odoo/action-alim_catalogue.product_template_action_food"),
-    ("04-order-cycles", "/odoo/action-alim_catalogue.alim_order_cycle_action"),
-    ("05-donation-receipts", "/odoo/action-alim_catalogue.alim_donation_receipt_action"),
-    ("06-temperature-readings", "/odoo/action-alim_coldchain.alim_temperature_reading_action"),
-    ("07-excursions", "/odoo/action-alim_coldchain.alim_temperature_excursion_action"),
-    ("08-repack-orders", "/odoo/action-alim_repack.alim_repack_order_action"),
-    ("09-ge-agreements", "/odoo/action-ge_ames.ge_ames_agreement_action"),
-    ("10-network-events", "/odoo/action-event.action_event_view"),
+    ("03-network-events", "/odoo/action-gesmip_network.event_event_action_network"),
+    ("04-needs-studies", "/odoo/action-gesmip_network.gesmip_needs_study_action"),
+    ("05-food-products", "/odoo/action-alim_catalogue.product_template_action_food"),
+    ("06-dock-reception", "/odoo/action-alim_catalogue.stock_picking_action_alim_dock"),
+    ("07-donation-receipts", "/odoo/action-alim_catalogue.alim_donation_receipt_action"),
+    ("08-kg-received", "/odoo/action-alim_catalogue.stock_move_action_alim_received"),
+    ("09-order-cycles", "/odoo/action-alim_catalogue.alim_order_cycle_action"),
+    ("10-cold-rooms", "/odoo/action-alim_coldchain.stock_location_action_rooms"),
+    ("11-temperature-readings", "/odoo/action-alim_coldchain.alim_temperature_reading_action"),
+    ("12-excursions", "/odoo/action-alim_coldchain.alim_temperature_excursion_action"),
+    ("13-repack-orders", "/odoo/action-alim_repack.alim_repack_order_action"),
+    ("14-ge-ames-agreements", "/odoo/action-ge_ames.ge_ames_agreement_action"),
+    ("15-ge-ames-hours", "/odoo/action-ge_ames.account_analytic_line_action_ge_ames"),
 ]
 PORTAL = [
     ("20-portal-home", "/my"),
     ("21-portal-cycles", "/my/cycles"),
     ("22-portal-orders", "/my/orders"),
-    ("23-portal-events", "/my/network-events"),
+    ("23-portal-network-events", "/my/network-events"),
+    ("24-portal-calls", "/my/calls"),
+    ("25-portal-recalls", "/my/recalls"),
 ]
 
 
