@@ -226,3 +226,20 @@ class TestGeAmesBilling(AccountTestInvoicingCommon):
         self.assertEqual(len(lines.ge_activity_id), 7)
         self.assertEqual(lines.employee_id, self.emp1 | self.emp2)
         self.assertEqual(min(lines.mapped("date")), date(2020, 1, 1))
+
+    def test_employee_records_own_time_only(self):
+        Line = self.env["account.analytic.line"].with_user(self.emp_user)
+        line = Line.create(
+            {
+                "name": "stock count",
+                "project_id": self.project.id,
+                "ge_member_id": self.member1.id,
+                "ge_activity_id": self.log.id,
+                "date": date(2020, 1, 6),
+                "unit_amount": 3.0,
+            }
+        )
+        self.assertEqual(line.employee_id, self.emp1)
+        self.assertEqual(line.ge_agreement_id, self.agr1)
+        other = self._time(self.emp2, self.member2, self.cafe, date(2020, 1, 6), 5.0)
+        self.assertFalse(Line.search([("id", "=", other.id)]))
