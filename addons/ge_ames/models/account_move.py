@@ -19,3 +19,9 @@ class AccountMove(models.Model):
                     )
                 )
         return reverses
+
+    def unlink(self):
+        # A deleted draft invoice releases its hours (a posted one cannot be deleted anyway).
+        lines = self.env["account.analytic.line"].search([("ge_invoice_line_id", "in", self.line_ids.ids)])
+        lines.with_context(ge_ames_unbill=True).write({"ge_invoice_line_id": False})
+        return super().unlink()

@@ -243,3 +243,9 @@ class TestGeAmesBilling(AccountTestInvoicingCommon):
         self.assertEqual(line.ge_agreement_id, self.agr1)
         other = self._time(self.emp2, self.member2, self.cafe, date(2020, 1, 6), 5.0)
         self.assertFalse(Line.search([("id", "=", other.id)]))
+
+    def test_deleted_draft_invoice_releases_hours(self):
+        lines = self._month()
+        self._bill().with_user(self.manager).unlink()
+        self.assertFalse(any(lines.mapped("ge_billed")))
+        self.assertEqual(len(self._bill()), 2)
