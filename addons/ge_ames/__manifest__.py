@@ -12,6 +12,11 @@
     "data": [
         "security/ge_ames_groups.xml",
         "security/ir.model.access.csv",
+        "security/ge_ames_rules.xml",
+        "data/ge_ames_activity_data.xml",
+        "views/ge_ames_views.xml",
+        "views/ge_ames_portal_templates.xml",
     ],
+    "demo": ["demo/ge_ames_demo.xml"],
     "application": True,
 }

@@ -1,1 +1,6 @@
-
+from . import res_partner
+from . import ge_ames_activity
+from . import ge_ames_rate
+from . import ge_ames_agreement
+from . import account_analytic_line
+from . import account_move

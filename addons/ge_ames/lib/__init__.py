@@ -1,0 +1,1 @@
+"""Pure algorithms of the employer group GE AMES (no Odoo import)."""

@@ -1,0 +1,251 @@
+from datetime import date
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestGeAmesBilling(AccountTestInvoicingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        company = cls.env.company
+        cls.manager = new_test_user(
+            cls.env, login="ge_manager", groups="ge_ames.ge_ames_group_manager", company_id=company.id
+        )
+        cls.emp_user = new_test_user(
+            cls.env, login="ge_employee", groups="ge_ames.ge_ames_group_employee", company_id=company.id
+        )
+        cls.other_user = new_test_user(
+            cls.env, login="ge_employee2", groups="ge_ames.ge_ames_group_employee", company_id=company.id
+        )
+        Employee = cls.env["hr.employee"]
+        cls.emp1 = Employee.create({"name": "Alice", "user_id": cls.emp_user.id, "company_id": company.id})
+        cls.emp2 = Employee.create({"name": "Bruno", "user_id": cls.other_user.id, "company_id": company.id})
+        Partner = cls.env["res.partner"]
+        cls.member1 = Partner.create({"name": "Grocery One", "ge_member": True})
+        cls.member2 = Partner.create({"name": "Grocery Two", "ge_member": True})
+        cls.project = cls.env["project.project"].create({"name": "GE AMES", "allow_timesheets": True})
+        cls.log = cls.env.ref("ge_ames.activity_logistics")
+        cls.cafe = cls.env.ref("ge_ames.activity_cafe")
+        Rate = cls.env["ge.ames.rate"].with_user(cls.manager)
+        cls.rate1 = Rate.create(
+            {
+                "employee_id": cls.emp1.id,
+                "date_from": date(2020, 1, 1),
+                "date_to": date(2020, 12, 31),
+                "gross_salary": 24000.0,
+                "charges": 10000.0,
+                "overhead_share": 1000.0,
+                "hours": 1400.0,
+            }
+        )
+        cls.rate2 = Rate.create(
+            {
+                "employee_id": cls.emp2.id,
+                "date_from": date(2020, 1, 1),
+                "gross_salary": 20000.0,
+                "charges": 8000.0,
+                "overhead_share": 0.0,
+                "hours": 1400.0,
+            }
+        )
+        Agreement = cls.env["ge.ames.agreement"].with_user(cls.manager)
+        cls.agr1 = Agreement.create(
+            {
+                "name": "MAD-001",
+                "employee_id": cls.emp1.id,
+                "partner_id": cls.member1.id,
+                "activity_ids": [Command.set(cls.log.ids)],
+                "planned_hours": 20.0,
+                "date_start": date(2020, 1, 1),
+            }
+        )
+        cls.agr2 = Agreement.create(
+            {
+                "name": "MAD-002",
+                "employee_id": cls.emp2.id,
+                "partner_id": cls.member2.id,
+                "planned_hours": 40.0,
+                "date_start": date(2020, 1, 1),
+            }
+        )
+
+    def _time(self, employee, member, activity, day, hours):
+        return (
+            self.env["account.analytic.line"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "name": "work",
+                    "project_id": self.project.id,
+                    "employee_id": employee.id,
+                    "ge_member_id": member.id,
+                    "ge_activity_id": activity.id,
+                    "date": day,
+                    "unit_amount": hours,
+                }
+            )
+        )
+
+    def _month(self):
+        lines = self.env["account.analytic.line"]
+        for day in (6, 7, 8):  # Monday to Wednesday
+            lines |= self._time(self.emp1, self.member1, self.log, date(2020, 1, day), 4.0)
+            lines |= self._time(self.emp2, self.member2, self.cafe, date(2020, 1, day), 5.0)
+        lines |= self._time(self.emp1, self.member1, self.cafe, date(2020, 1, 9), 2.0)
+        return lines
+
+    def _bill(self, month=date(2020, 1, 15)):
+        return self.env["ge.ames.billing.wizard"].with_user(self.manager).create({"month": month})._bill()
+
+    def test_rate_computation(self):
+        self.assertEqual(self.rate1.hourly_rate, 25.0)
+        self.assertEqual(self.rate1.formula, "(24000.00 + 10000.00 + 1000.00) / 1400 h = 25.00 / h")
+        self.assertEqual(self.rate2.hourly_rate, 20.0)
+
+    def test_flags(self):
+        line = self._time(self.emp1, self.member1, self.log, date(2020, 1, 11), 1.0)  # Saturday
+        self.assertTrue(line.ge_day_off)
+        self.assertEqual(line.ge_agreement_id, self.agr1)
+        line = self._time(self.emp1, self.member2, self.log, date(2020, 1, 6), 1.0)
+        self.assertTrue(line.ge_outside_agreement)
+        line = self._time(self.emp1, self.member1, self.log, date(2020, 2, 3), 23.0)
+        self.assertTrue(line.ge_over_planned)
+        line = self._time(self.emp1, self.member1, self.log, date(2020, 3, 2), 22.0)
+        self.assertFalse(line.ge_over_planned)  # within the 10 % tolerance
+
+    def test_month_billed_to_two_members(self):
+        lines = self._month()
+        moves = self._bill()
+        self.assertEqual(len(moves), 2)
+        move1 = moves.filtered(lambda m: m.partner_id == self.member1)
+        move2 = moves.filtered(lambda m: m.partner_id == self.member2)
+        self.assertEqual(move1.state, "draft")
+        self.assertEqual(move1.move_type, "out_invoice")
+        self.assertEqual(
+            sorted((line.quantity, line.price_unit) for line in move1.invoice_line_ids),
+            [(2.0, 25.0), (12.0, 25.0)],
+        )
+        self.assertEqual(move1.amount_total, 350.0)
+        self.assertEqual(move2.amount_total, 300.0)
+        self.assertIn("MAD-001", move1.invoice_line_ids[0].name)
+        self.assertTrue(all(lines.mapped("ge_billed")))
+        # second run bills nothing
+        self.assertFalse(self._bill())
+        with self.assertRaisesRegex(UserError, "Nothing to bill"):
+            self.env["ge.ames.billing.wizard"].with_user(self.manager).create(
+                {"month": date(2020, 1, 1)}
+            ).action_bill()
+
+    def test_billed_hours_locked(self):
+        lines = self._month()
+        self._bill()
+        with self.assertRaisesRegex(UserError, "billed"):
+            lines[0].with_user(self.manager).write({"unit_amount": 8.0})
+        with self.assertRaisesRegex(UserError, "billed"):
+            lines[0].with_user(self.manager).unlink()
+        lines[0].with_user(self.manager).write({"name": "corrected description"})
+        self.assertEqual(lines[0].unit_amount, 4.0)
+
+    def test_credit_note_and_rebilling(self):
+        lines = self._month()
+        moves = self._bill()
+        move1 = moves.filtered(lambda m: m.partner_id == self.member1)
+        move1.with_user(self.manager).action_post()
+        wizard = (
+            self.env["account.move.reversal"]
+            .with_user(self.manager)
+            .with_context(active_model="account.move", active_ids=move1.ids)
+            .create({"journal_id": move1.journal_id.id, "reason": "wrong hours"})
+        )
+        wizard.reverse_moves()
+        credit = self.env["account.move"].search([("reversed_entry_id", "=", move1.id)])
+        self.assertEqual(credit.amount_total, 350.0)
+        member1_lines = lines.filtered(lambda line: line.ge_member_id == self.member1)
+        self.assertFalse(any(member1_lines.mapped("ge_billed")))
+        member1_lines[0].with_user(self.manager).write({"unit_amount": 3.0})
+        rebill = self._bill()
+        self.assertEqual(rebill.partner_id, self.member1)
+        self.assertEqual(rebill.amount_total, 325.0)
+        self.assertTrue(all(lines.mapped("ge_billed")))
+        self.assertTrue(any("released by credit note" in m.body for m in move1.message_ids))
+
+    def test_employee_cannot_read_rates(self):
+        with self.assertRaises(AccessError):
+            self.rate2.with_user(self.emp_user).read(["hourly_rate"])
+        with self.assertRaises(AccessError):
+            self.env["ge.ames.billing.wizard"].with_user(self.emp_user).create({"month": date(2020, 1, 1)})
+        agreements = self.env["ge.ames.agreement"].with_user(self.emp_user).search([])
+        self.assertEqual(agreements, self.agr1)
+
+    def test_regularisation(self):
+        self._month()
+        self._bill()
+        Rate = self.env["ge.ames.rate"].with_user(self.manager)
+        Rate.create(
+            {
+                "employee_id": self.emp1.id,
+                "date_from": date(2020, 1, 1),
+                "date_to": date(2020, 12, 31),
+                "gross_salary": 27000.0,
+                "charges": 10800.0,
+                "hours": 1400.0,
+                "provisional": False,
+            }
+        )  # 27.00 / h instead of 25.00
+        Rate.create(
+            {
+                "employee_id": self.emp2.id,
+                "date_from": date(2020, 1, 1),
+                "gross_salary": 18200.0,
+                "charges": 7000.0,
+                "hours": 1400.0,
+                "provisional": False,
+            }
+        )  # 18.00 / h instead of 20.00
+        moves = (
+            self.env["ge.ames.regularisation.wizard"]
+            .with_user(self.manager)
+            .create({"year": 2020})
+            ._regularise()
+        )
+        move1 = moves.filtered(lambda m: m.partner_id == self.member1)
+        move2 = moves.filtered(lambda m: m.partner_id == self.member2)
+        self.assertEqual((move1.move_type, move1.amount_total), ("out_invoice", 28.0))  # 14 h x 2.00
+        self.assertEqual((move2.move_type, move2.amount_total), ("out_refund", 30.0))  # 15 h x 2.00
+
+    def test_demo_year_generation(self):
+        lines = (
+            self.env["ge.ames.agreement"].sudo()._demo_generate_year((self.agr1 | self.agr2).ids, 2020, 2917)
+        )
+        self.assertEqual(sum(lines.mapped("unit_amount")), 2917)
+        self.assertEqual(len(lines.ge_activity_id), 7)
+        self.assertEqual(lines.employee_id, self.emp1 | self.emp2)
+        self.assertEqual(min(lines.mapped("date")), date(2020, 1, 1))
+
+    def test_employee_records_own_time_only(self):
+        Line = self.env["account.analytic.line"].with_user(self.emp_user)
+        line = Line.create(
+            {
+                "name": "stock count",
+                "project_id": self.project.id,
+                "ge_member_id": self.member1.id,
+                "ge_activity_id": self.log.id,
+                "date": date(2020, 1, 6),
+                "unit_amount": 3.0,
+            }
+        )
+        self.assertEqual(line.employee_id, self.emp1)
+        self.assertEqual(line.ge_agreement_id, self.agr1)
+        other = self._time(self.emp2, self.member2, self.cafe, date(2020, 1, 6), 5.0)
+        self.assertFalse(Line.search([("id", "=", other.id)]))
+
+    def test_deleted_draft_invoice_releases_hours(self):
+        lines = self._month()
+        self._bill().with_user(self.manager).unlink()
+        self.assertFalse(any(lines.mapped("ge_billed")))
+        self.assertEqual(len(self._bill()), 2)
