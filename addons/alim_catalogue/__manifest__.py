@@ -27,6 +27,7 @@
         "views/alim_allergen_views.xml",
         "views/product_template_views.xml",
         "views/stock_location_views.xml",
+        "views/stock_move_delivered_views.xml",
         "views/alim_catalogue_menus.xml",
         "data/alim_member_pricelist_data.xml",
         "security/alim_order_cycle_security.xml",

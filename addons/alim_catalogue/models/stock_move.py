@@ -16,6 +16,14 @@ DONATION_SOURCES = ("donation", "anti_waste")
 class StockMove(models.Model):
     _inherit = "stock.move"
 
+    # Stored so that the "kilograms delivered" pivot can group by grocery.
+    alim_grocery_id = fields.Many2one(
+        "res.partner",
+        string="Grocery",
+        related="picking_id.partner_id.commercial_partner_id",
+        store=True,
+        index="btree_not_null",
+    )
     alim_weight_kg = fields.Float(
         string="Weight (kg)",
         digits=(12, 3),
