@@ -1,8 +1,6 @@
 import math
 from urllib.parse import urlencode
 
-from psycopg2.errors import UniqueViolation
-
 from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
@@ -47,25 +45,28 @@ class AlimCyclePortal(CustomerPortal):
         return request.render("alim_catalogue.portal_my_cycles", values)
 
     @http.route(["/my/cycles/<int:cycle_id>"], type="http", auth="user", website=True)
-    def portal_my_cycle(self, cycle_id, message=None, error=None, search=None, storage=None, **kw):
+    def portal_my_cycle(
+        self, cycle_id, message=None, error=None, search=None, storage=None, category=None, badge=None, **kw
+    ):
         try:
             cycle = self._cycle_get(cycle_id)
         except (AccessError, MissingError):
             return request.redirect("/my")
-        lines = cycle.line_ids
-        if search:
-            lines = lines.filtered(lambda line: search.lower() in (line.product_name or "").lower())
-        if storage:
-            lines = lines.filtered(lambda line: line.storage_class == storage)
+        grocery = request.env.user.commercial_partner_id
+        all_lines = cycle.line_ids
+        # Category names are not secret but portal users cannot read the model itself
+        categories = all_lines.sudo().food_category_id.sorted("name")
+        lines = self._cycle_filter_lines(all_lines, search, storage, category, badge)
         order = self._cycle_order(cycle)
         ordered = {line.product_id.id: line for line in order.order_line}
         # Indicative unit price of lines not ordered yet (portal users cannot read products
         # nor pricelists): only the computed numbers are shown; ordered lines show the
         # order line's own price, read as the portal user.
-        pricelist = request.env.user.commercial_partner_id.sudo().property_product_pricelist
+        pricelist = grocery.sudo().property_product_pricelist
         prices = {}
         if pricelist and lines:
             prices = pricelist._compute_price_rule(lines.sudo().product_id, 1.0)
+        weights = {product.id: product.weight for product in all_lines.sudo().product_id}
         values = self._prepare_portal_layout_values()
         values.update(
             cycle=cycle,
@@ -73,14 +74,36 @@ class AlimCyclePortal(CustomerPortal):
             order=order,
             ordered=ordered,
             prices={pid: price for pid, (price, _rule) in prices.items()},
+            limits={line.id: line._grocery_limit(grocery) for line in lines},
+            weights=weights,
+            total_kg=sum(
+                line.product_uom_qty * weights.get(line.product_id.id, 0.0) for line in order.order_line
+            ),
+            categories=categories,
             message=message,
             error=error,
             search=search or "",
             storage=storage or "",
+            category=category or "",
+            badge=badge or "",
             can_order=cycle._is_open_for_orders(),
             page_name="alim_cycle",
         )
         return request.render("alim_catalogue.portal_my_cycle", values)
+
+    def _cycle_filter_lines(self, lines, search, storage, category, badge):
+        """The catalogue lines matching the portal filters (unknown values match nothing)."""
+        if search:
+            lines = lines.filtered(lambda line: search.lower() in (line.product_name or "").lower())
+        if storage:
+            lines = lines.filtered(lambda line: line.storage_class == storage)
+        if category:
+            lines = lines.filtered(lambda line: str(line.food_category_id.id) == category)
+        if badge == "local":
+            lines = lines.filtered("is_local")
+        elif badge in ("dlc", "ddm"):
+            lines = lines.filtered(lambda line: line.food_date_type == badge)
+        return lines
 
     @http.route(["/my/cycles/<int:cycle_id>/order"], type="http", auth="user", methods=["POST"], website=True)
     def portal_my_cycle_order(self, cycle_id, **post):
@@ -115,11 +138,12 @@ class AlimCyclePortal(CustomerPortal):
                 ) from None
             if qty < 0:
                 raise UserError(env._("A quantity cannot be negative (%s).", line.product_name))
-            if line.max_per_grocery and qty > line.max_per_grocery:
+            limit = line._grocery_limit(env.user.commercial_partner_id)
+            if limit and qty > limit:
                 raise UserError(
                     env._(
                         "You can order at most %(max)s of %(product)s in this cycle.",
-                        max=line.max_per_grocery,
+                        max=limit,
                         product=line.product_name,
                     )
                 )
@@ -138,31 +162,9 @@ class AlimCyclePortal(CustomerPortal):
             )
         quantities = self._cycle_parse_quantities(cycle, post)
         order = self._cycle_order(cycle)
-        if order and (order.state not in ("draft", "sent") or order.partner_id != grocery):
+        if order and order.partner_id != grocery:
             raise UserError(env._("This order can no longer be changed."))
-        # Ownership and the cycle's state are checked above: the portal user may not write
-        # sale orders itself, so the write is made as superuser, on its own grocery's order only.
-        if not order:
-            try:
-                with env.cr.savepoint():
-                    order = cycle.sudo()._get_grocery_order(grocery, create=True)
-            except UniqueViolation:
-                raise UserError(
-                    env._("Your order is being saved from another window: please check it and try again.")
-                ) from None
-        order = order.sudo()
-        order_lines = {line.product_id: line for line in order.order_line}
-        to_create = []
-        for cycle_line, qty in quantities.items():
-            existing = order_lines.get(cycle_line.product_id)
-            if existing and qty:
-                existing.product_uom_qty = qty
-            elif existing:
-                existing.unlink()
-            elif qty:
-                to_create.append(
-                    {"order_id": order.id, "product_id": cycle_line.product_id.id, "product_uom_qty": qty}
-                )
-        if to_create:
-            env["sale.order.line"].sudo().create(to_create)
-        return order
+        # The portal user may not write sale orders itself: the cycle writes them as superuser,
+        # for the user's own grocery only, after checking the cycle's rules again under a lock.
+        quantities = {line.sudo(): qty for line, qty in quantities.items()}
+        return cycle.sudo()._set_grocery_quantities(grocery.sudo(), quantities)

@@ -37,6 +37,12 @@ class AlimOrderCycleLine(models.Model):
         digits="Product Unit of Measure",
         help="Most a grocery may order of this line; 0 means no limit.",
     )
+    quota_per_household = fields.Float(
+        string="Quota per Household",
+        digits="Product Unit of Measure",
+        help="Most a grocery may order per household it serves (rounded down to whole units); "
+        "0 means no quota. With a maximum per grocery too, the smaller limit applies.",
+    )
     pack_size = fields.Integer(default=1, help="Allocation is made in whole packs of this many units.")
     ordered_qty = fields.Float(
         string="Ordered", compute="_compute_ordered_qty", digits="Product Unit of Measure"
@@ -47,13 +53,27 @@ class AlimOrderCycleLine(models.Model):
         ("product_uniq", "unique(cycle_id, product_id)", "A product appears only once in a cycle."),
     ]
 
-    @api.constrains("max_per_grocery", "pack_size")
+    @api.constrains("max_per_grocery", "quota_per_household", "pack_size")
     def _check_quantities(self):
         for line in self:
-            if line.max_per_grocery < 0 or line.pack_size < 1:
+            if line.max_per_grocery < 0 or line.quota_per_household < 0 or line.pack_size < 1:
                 raise ValidationError(
-                    self.env._("The maximum per grocery cannot be negative and packs hold at least one unit.")
+                    self.env._(
+                        "The maximum per grocery and the quota per household cannot be negative, "
+                        "and packs hold at least one unit."
+                    )
                 )
+
+    def _grocery_limit(self, grocery):
+        """Most ``grocery`` may order of this line (0: no limit): the smaller of the maximum per
+        grocery and the quota per household times the households it serves."""
+        self.ensure_one()
+        limits = []
+        if self.max_per_grocery:
+            limits.append(self.max_per_grocery)
+        if self.quota_per_household:
+            limits.append(float(int(self.quota_per_household * max(grocery.households_count, 0))))
+        return min(limits) if limits else 0.0
 
     @api.depends("cycle_id.order_ids.order_line.product_uom_qty", "available_qty")
     def _compute_ordered_qty(self):
@@ -74,12 +94,7 @@ class AlimOrderCycleLine(models.Model):
         """Refresh available quantities and earliest lot dates from the quants (batched)."""
         for cycle in self.cycle_id:
             lines = self.filtered(lambda line, c=cycle: line.cycle_id == c)
-            quants = self.env["stock.quant"].search(
-                [
-                    ("location_id", "child_of", cycle.location_id.id),
-                    ("product_id", "in", lines.product_id.ids),
-                ]
-            )
+            quants = self.env["stock.quant"].search(lines._available_quants_domain(cycle))
             qty, first_date = {}, {}
             for quant in quants:
                 available = quant.quantity - quant.reserved_quantity
@@ -89,12 +104,17 @@ class AlimOrderCycleLine(models.Model):
                     current = first_date.get(quant.product_id.id)
                     first_date[quant.product_id.id] = min(current, date) if current else date
             for line in lines:
-                line.write(
-                    {
-                        "available_qty": max(qty.get(line.product_id.id, 0.0), 0.0),
-                        "earliest_lot_date": first_date.get(line.product_id.id, False),
-                    }
-                )
+                available = max(qty.get(line.product_id.id, 0.0), 0.0)
+                first = first_date.get(line.product_id.id, False)
+                if line.available_qty != available or line.earliest_lot_date != first:
+                    line.write({"available_qty": available, "earliest_lot_date": first})
+
+    def _available_quants_domain(self, cycle):
+        """The quants that may be offered (hook: the cold chain leaves out lots on hold)."""
+        return [
+            ("location_id", "child_of", cycle.location_id.id),
+            ("product_id", "in", self.product_id.ids),
+        ]
 
     def action_refresh_stock(self):
         self._compute_stock()

@@ -1,5 +1,6 @@
 from . import test_food_attributes
 from . import test_alim_order_cycle
+from . import test_alim_order_cycle_concurrency
 from . import test_bench_alim_order_cycle
 from . import test_alim_reception
 from . import test_alim_donation_receipt

@@ -2,7 +2,7 @@ from datetime import timedelta
 from urllib.parse import parse_qs, urlparse
 
 from odoo import Command, fields, http
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -177,6 +177,8 @@ class TestOrderCycle(HttpCase):
         self.assertEqual(pasta_lines.mapped("product_uom_qty"), [5, 5, 50])
         self.assertEqual(set(pasta_lines.mapped("allocation_note")), {"full"})
         self.assertIn("shared fairly", order_a.message_ids[0].body)
+        self.authenticate(user_a.login, user_a.login)
+        self.assertIn("Asked 12.0: shared fairly", self.url_open(order_a.get_portal_url()).text)
         report = cycle.action_view_allocation()
         self.assertEqual(self.env["sale.order.line"].search_count(report["domain"]), 6)
         cycle.action_confirm()
@@ -224,6 +226,39 @@ class TestOrderCycle(HttpCase):
         self.assertFalse(draft.with_user(user_a).has_access("read"))
         self.authenticate(user_a.login, user_a.login)
         self.assertNotIn("Next week", self.url_open("/my/cycles").text)
+
+    def test_portal_quota_per_household_filters_and_totals(self):
+        """The quota per household sets each grocery's limit; the page filters by category and
+        badge and shows the order's total in money and kilograms."""
+        category = self.env["alim.food.category"].create({"name": "Test cereals"})
+        self.rice.write({"weight": 1.0, "food_category_id": category.id, "is_local": True})
+        self.pasta.weight = 0.5
+        self.rice_line.quota_per_household = 0.5  # A: 10 households -> 5, B: 30 -> 15
+        self.cycle.with_user(self.manager).action_open()
+        user_a, user_b = self.portal_users[:2]
+        self.assertEqual(self.rice_line._grocery_limit(self.groceries[0]), 5)
+        self.assertEqual(self.pasta_line._grocery_limit(self.groceries[0]), 100)
+        self.assertIn("at most 5.0", self._order(user_a, {self.rice_line: 6})["error"][0])
+        self.assertFalse(self._grocery_order(self.groceries[0]))
+        self.assertIn("message", self._order(user_b, {self.rice_line: 15}))
+        # the smaller of the quota and the maximum per grocery applies
+        self.rice_line.max_per_grocery = 3
+        self.assertEqual(self.rice_line._grocery_limit(self.groceries[1]), 3)
+        self.rice_line.max_per_grocery = 0
+        self.assertIn("message", self._order(user_a, {self.rice_line: 4, self.pasta_line: 6}))
+        self.authenticate(user_a.login, user_a.login)
+        page = self.url_open(f"/my/cycles/{self.cycle.id}").text
+        self.assertIn("7.0 kg", page)  # 4 x 1 kg + 6 x 0.5 kg
+        filtered = self.url_open(f"/my/cycles/{self.cycle.id}?category={category.id}").text
+        self.assertIn("Rice 1 kg", filtered)
+        self.assertNotIn('data-product="Pasta 500 g"', filtered)
+        local = self.url_open(f"/my/cycles/{self.cycle.id}?badge=local").text
+        self.assertNotIn('data-product="Pasta 500 g"', local)
+        # a hostile filter value matches nothing and breaks nothing
+        hostile = self.url_open(f"/my/cycles/{self.cycle.id}?category=1%27%20OR%201=1&badge=x")
+        self.assertEqual(hostile.status_code, 200)
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            self.rice_line.quota_per_household = -1
 
     def test_tour_portal_order(self):
         self.rice.name = "Tour rice"

@@ -55,6 +55,24 @@ class TestExcursionHold(ColdChainCommon):
         )
         self.assertEqual(self.room.temperature_excursion_count, 1)
 
+    def test_held_lots_are_not_offered_in_the_catalogue(self):
+        self._excursion_from_import()
+        cycle = self.env["alim.order.cycle"].create(
+            {
+                "name": "Hold cycle",
+                "date_open": self.now - timedelta(hours=1),
+                "date_close": self.now + timedelta(days=1),
+                "location_id": self.stock.id,
+                "grocery_ids": [(6, 0, self.grocery.ids)],
+                "line_ids": [(0, 0, {"product_id": self.yoghurt.id})],
+            }
+        )
+        cycle.line_ids._compute_stock()
+        # the two lots held by the excursion (10 + 10) are not offered, every other lot is
+        # in stock: before, during (held), after (room), gone, elsewhere (dry zone): 5 x 10
+        self.assertEqual(self.yoghurt.with_context(location=self.stock.id).qty_available, 50)
+        self.assertEqual(cycle.line_ids.available_qty, 30)
+
     def test_held_lots_are_not_reserved_by_a_sale_until_released(self):
         excursion = self._excursion_from_import()
         order = (
