@@ -18,13 +18,17 @@ SERVER=""
 trap 'kill ${SERVER:-0} 2>/dev/null || true; gesmip_drop_db "$DB"' EXIT
 shell() { "$GESMIP_VENV/bin/python" "$ODOO_SRC/odoo-bin" shell -c "$ODOO_CONF" -d "$DB" --no-http --log-level=warn <"$1"; }
 shell "$GESMIP_ROOT/tools/load_prepare.py" | grep '^LOAD-SETUP ' | cut -c12- >"$WORK/setup.json"
-PORT="$("$GESMIP_VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+free_port() { "$GESMIP_VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+PORT="$(free_port)"
+GEVENT_PORT="$(free_port)"
 gesmip_odoo -d "$DB" --db-filter "^$DB\$" --http-interface 127.0.0.1 --http-port "$PORT" \
-    --workers 4 --max-cron-threads 0 --limit-time-real 600 --limit-time-cpu 300 \
-    --db_maxconn 64 >"$WORK/server.log" 2>&1 &
+    --gevent-port "$GEVENT_PORT" --workers 4 --max-cron-threads 0 --limit-time-real 600 \
+    --limit-time-cpu 300 --db_maxconn 64 >"$WORK/server.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 150); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/web/login" && break; sleep 2; done
 rc=0
+# The live bus (notifications in the back office) is served by the evented worker
+"$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/websocket_check.py" "127.0.0.1:$GEVENT_PORT" || rc=1
 "$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/load_test.py" "http://127.0.0.1:$PORT" "$DB" \
     "$WORK/setup.json" "$WORK/expected.json" || rc=1
 kill "$SERVER" 2>/dev/null || true
