@@ -276,7 +276,7 @@ class AlimOrderCycle(models.Model):
             lines = by_product.get(cycle_line.product_id.id, [])
             demand = sum(line.product_uom_qty for line in lines)
             available = int(cycle_line.available_qty)
-            if demand <= available:
+            if cycle_line.is_to_order or demand <= available:
                 for line in lines:
                     key = (line.product_uom_qty, None, "full")
                     updates[key] = updates.get(key, SaleLine) | line
@@ -309,9 +309,38 @@ class AlimOrderCycle(models.Model):
                 subtype_xmlid="mail.mt_comment",
             )
 
+    def _check_allocation_within_stock(self, orders):
+        """Staff may adjust the allocation before confirming, but never beyond what is available."""
+        self.line_ids._compute_stock()
+        ordered = {}
+        for line in orders.order_line:
+            ordered[line.product_id.id] = ordered.get(line.product_id.id, 0.0) + line.product_uom_qty
+        over = [
+            self.env._(
+                "%(product)s: %(ordered)s allocated, %(available)s available",
+                product=line.product_name,
+                ordered=ordered[line.product_id.id],
+                available=line.available_qty,
+            )
+            for line in self.line_ids
+            if ordered.get(line.product_id.id, 0.0) > line.available_qty
+            and line.product_id.is_storable
+            and not line.is_to_order
+        ]
+        if over:
+            raise UserError(
+                self.env._(
+                    "The cycle %(name)s allocates more than the stock holds; lower these quantities "
+                    "before confirming:\n%(lines)s",
+                    name=self.name,
+                    lines="\n".join(over),
+                )
+            )
+
     def _confirm_orders(self):
         self.ensure_one()
         orders = self.order_ids.filtered(lambda o: o.state in ("draft", "sent"))
+        self._check_allocation_within_stock(orders)
         orders.order_line.filtered(lambda line: not line.product_uom_qty and not line.display_type).unlink()
         empty = orders.filtered(lambda o: not o.order_line)
         empty._action_cancel()

@@ -37,6 +37,11 @@ class AlimOrderCycleLine(models.Model):
         digits="Product Unit of Measure",
         help="Most a grocery may order of this line; 0 means no limit.",
     )
+    is_to_order = fields.Boolean(
+        string="Bought to Order",
+        help="Purchasable goods bought for the groceries' orders rather than drawn from stock: "
+        "they are not shared out at closing, the platform buys what is ordered.",
+    )
     quota_per_household = fields.Float(
         string="Quota per Household",
         digits="Product Unit of Measure",

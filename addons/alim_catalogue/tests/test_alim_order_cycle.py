@@ -227,6 +227,33 @@ class TestOrderCycle(HttpCase):
         self.authenticate(user_a.login, user_a.login)
         self.assertNotIn("Next week", self.url_open("/my/cycles").text)
 
+    def test_staff_adjustment_beyond_stock_is_refused_at_confirmation(self):
+        self.cycle.with_user(self.manager).action_open()
+        self._order(self.portal_users[0], {self.rice_line: 10})
+        self._order(self.portal_users[1], {self.rice_line: 10})
+        oil = self.env["product.product"].create({"name": "Oil bought to order", "is_storable": True})
+        self.env["alim.order.cycle.line"].create(
+            {"cycle_id": self.cycle.id, "product_id": oil.id, "is_to_order": True}
+        )
+        self._order(self.portal_users[1], {self.cycle.line_ids.filtered("is_to_order"): 30})
+        cycle = self.cycle.with_user(self.manager)
+        cycle.action_close()
+        cycle.action_allocate()
+        order_a = self._grocery_order(self.groceries[0])
+        oil_line = self._grocery_order(self.groceries[1]).order_line.filtered(
+            lambda line: line.product_id == oil
+        )
+        self.assertEqual(oil_line.product_uom_qty, 30)  # bought to order: nothing shared out
+        rice_a = order_a.order_line.filtered(lambda line: line.product_id == self.rice)
+        rice_a.with_user(self.manager).product_uom_qty = 15  # 15 + 10 > 20 in stock
+        with self.assertRaisesRegex(UserError, "more than the stock holds"), self.env.cr.savepoint():
+            cycle.action_confirm()
+        self.assertEqual(cycle.state, "allocated")
+        self.assertEqual(order_a.state, "draft")
+        rice_a.with_user(self.manager).product_uom_qty = 10
+        cycle.action_confirm()
+        self.assertEqual(cycle.state, "confirmed")
+
     def test_portal_quota_per_household_filters_and_totals(self):
         """The quota per household sets each grocery's limit; the page filters by category and
         badge and shows the order's total in money and kilograms."""
