@@ -32,6 +32,7 @@
         "data/alim_member_pricelist_data.xml",
         "security/alim_order_cycle_security.xml",
         "views/alim_order_cycle_views.xml",
+        "views/member_pricing_views.xml",
         "views/portal_templates.xml",
         "data/ir_sequence_data.xml",
         "security/alim_donation_receipt_security.xml",

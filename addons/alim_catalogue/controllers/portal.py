@@ -1,7 +1,7 @@
 import math
 from urllib.parse import urlencode
 
-from odoo import http
+from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
@@ -67,13 +67,17 @@ class AlimCyclePortal(CustomerPortal):
         if pricelist and lines:
             prices = pricelist._compute_price_rule(lines.sudo().product_id, 1.0)
         weights = {product.id: product.weight for product in all_lines.sudo().product_id}
+        # a newly opened grocery's starter discount, applied the same way on its order lines
+        starter = grocery._alim_starter_discount(fields.Date.context_today(grocery))
         values = self._prepare_portal_layout_values()
         values.update(
             cycle=cycle,
             lines=lines,
             order=order,
             ordered=ordered,
-            prices={pid: price for pid, (price, _rule) in prices.items()},
+            prices={pid: price * (1 - starter / 100) for pid, (price, _rule) in prices.items()},
+            starter=starter,
+            starter_until=grocery.sudo().alim_starter_until,
             limits={line.id: line._grocery_limit(grocery) for line in lines},
             weights=weights,
             total_kg=sum(

@@ -1,5 +1,6 @@
 from . import test_food_attributes
 from . import test_alim_order_cycle
+from . import test_alim_member_pricing
 from . import test_alim_order_cycle_concurrency
 from . import test_bench_alim_order_cycle
 from . import test_alim_reception

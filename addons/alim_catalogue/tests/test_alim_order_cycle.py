@@ -60,10 +60,17 @@ class TestOrderCycle(HttpCase):
                     "name": "Rice 1 kg",
                     "is_storable": True,
                     "list_price": 2.0,
+                    "weight": 1.0,
                     "invoice_policy": "order",
                     "storage_class": "dry",
                 },
-                {"name": "Pasta 500 g", "is_storable": True, "list_price": 1.0, "invoice_policy": "order"},
+                {
+                    "name": "Pasta 500 g",
+                    "is_storable": True,
+                    "list_price": 1.0,
+                    "weight": 0.5,
+                    "invoice_policy": "order",
+                },
             ]
         )
         env["stock.quant"]._update_available_quantity(cls.rice, cls.stock, 20)
@@ -143,21 +150,22 @@ class TestOrderCycle(HttpCase):
         self.assertEqual(
             order_a.order_line.filtered(lambda line: line.product_id == self.rice).product_uom_qty, 12
         )
-        # member pricing: the tier's pricelist gives the price of the order line
+        # member pricing: the tier's pricelist gives the price of the order line (donated
+        # goods: a logistics fee per kg, 0.10 / 0.20 / 0.40 by tier)
         self.assertEqual(order_a.pricelist_id, self.env.ref("alim_catalogue.pricelist_member"))
         self.assertAlmostEqual(
-            order_a.order_line.filtered(lambda line: line.product_id == self.rice).price_unit, 1.4
+            order_a.order_line.filtered(lambda line: line.product_id == self.rice).price_unit, 0.1
         )
         self.assertAlmostEqual(
-            order_b.order_line.filtered(lambda line: line.product_id == self.rice).price_unit, 1.8
+            order_b.order_line.filtered(lambda line: line.product_id == self.rice).price_unit, 0.2
         )
         self.assertAlmostEqual(
-            order_c.order_line.filtered(lambda line: line.product_id == self.rice).price_unit, 2.0
+            order_c.order_line.filtered(lambda line: line.product_id == self.rice).price_unit, 0.4
         )
         # the portal page shows the order line's price
         self.authenticate(user_a.login, user_a.login)
         page = self.url_open(f"/my/cycles/{self.cycle.id}")
-        self.assertIn("1.40", page.text)
+        self.assertIn("0.10", page.text)
         # the grocery reads its own order as itself, on /my/orders too
         self.assertTrue(order_a.with_user(user_a).has_access("read"))
         # close, allocate: 20 rice among 10/30/60 households asking 12/10/20
@@ -190,7 +198,7 @@ class TestOrderCycle(HttpCase):
         invoices = orders._create_invoices()
         self.assertEqual(len(invoices), 3)
         self.assertAlmostEqual(
-            invoices.filtered(lambda i: i.partner_id == self.groceries[0]).amount_untaxed, 2 * 1.4 + 5 * 0.7
+            invoices.filtered(lambda i: i.partner_id == self.groceries[0]).amount_untaxed, 2 * 0.1 + 5 * 0.05
         )
 
     def test_portal_refusals(self):
