@@ -14,7 +14,5 @@ from . import stock_move_line
 from . import stock_picking
 from . import alim_donation_receipt
 from . import alim_donation_receipt_line
-from . import product_template_supply
 from . import product_pricelist_item
 from . import res_company_starter
-from . import res_partner_starter

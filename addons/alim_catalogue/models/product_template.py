@@ -33,6 +33,16 @@ class ProductTemplate(models.Model):
         help="Set when the producer is within the local radius of the platform (150 km).",
     )
 
+    alim_supply_mode = fields.Selection(
+        [("donated", "Donated or recovered"), ("bought", "Bought")],
+        string="Supply",
+        default="donated",
+        required=True,
+        tracking=True,
+        help="Donated goods are charged to groceries as a logistics participation per kilogram; "
+        "bought goods at cost plus a margin (see the member pricelists).",
+    )
+
     @api.depends("origin_distance_km")
     def _compute_is_local(self):
         for template in self:
