@@ -31,9 +31,13 @@
         "views/alim_catalogue_menus.xml",
         "data/alim_member_pricelist_data.xml",
         "security/alim_order_cycle_security.xml",
+        "security/alim_standing_order_security.xml",
         "views/alim_order_cycle_views.xml",
         "views/member_pricing_views.xml",
+        "views/alim_standing_order_views.xml",
+        "views/alim_starter_kit_views.xml",
         "views/portal_templates.xml",
+        "views/standing_order_portal_templates.xml",
         "data/ir_sequence_data.xml",
         "security/alim_donation_receipt_security.xml",
         "report/alim_donation_receipt_report.xml",
@@ -53,6 +57,7 @@
         "demo/res_users_demo.xml",
         "demo/alim_order_cycle_demo.xml",
         "demo/alim_donation_demo.xml",
+        "demo/alim_standing_order_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

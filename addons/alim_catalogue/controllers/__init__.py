@@ -1,2 +1,3 @@
 from . import portal
 from . import donation_portal
+from . import standing_order_portal

@@ -16,3 +16,7 @@ from . import alim_donation_receipt
 from . import alim_donation_receipt_line
 from . import product_pricelist_item
 from . import res_company_starter
+from . import alim_standing_order
+from . import alim_standing_order_line
+from . import alim_starter_kit
+from . import alim_starter_kit_line

@@ -115,6 +115,8 @@ class AlimOrderCycle(models.Model):
                 raise UserError(self.env._("Invite at least one grocery to the cycle %s.", cycle.name))
         self.line_ids._compute_stock()
         self.write({"state": "open"})
+        for cycle in self:
+            cycle._apply_standing_orders()
 
     def action_draft(self):
         self._check_is_action_allowed("draft")
@@ -178,6 +180,44 @@ class AlimOrderCycle(models.Model):
             order = self.env["sale.order"].create(self._prepare_order_vals(grocery))
             order.message_subscribe(partner_ids=grocery.ids)
         return order
+
+    def _apply_standing_orders(self):
+        """Pre-fill the orders of invited groceries that keep a standing order: the products
+        that are in this cycle's catalogue, within each line's limit for the grocery; what is
+        left out is said on the order."""
+        self.ensure_one()
+        standing_orders = self.env["alim.standing.order"].search(
+            [("partner_id", "in", self.grocery_ids.ids), ("company_id", "=", self.company_id.id)]
+        )
+        catalogue = {line.product_id: line for line in self.line_ids}
+        to_create = []
+        for standing in standing_orders:
+            grocery = standing.partner_id
+            order = self._get_grocery_order(grocery, create=True)
+            present = order.order_line.product_id
+            skipped, capped = [], []
+            for line in standing.line_ids:
+                cycle_line = catalogue.get(line.product_id)
+                if not cycle_line:
+                    skipped.append(line.product_id.display_name)
+                    continue
+                if line.product_id in present:
+                    continue
+                qty = line.quantity
+                limit = cycle_line._grocery_limit(grocery)
+                if limit and qty > limit:
+                    qty = limit
+                    capped.append(line.product_id.display_name)
+                to_create.append(
+                    {"order_id": order.id, "product_id": line.product_id.id, "product_uom_qty": qty}
+                )
+            notes = [self.env._("Pre-filled from your standing order.")]
+            if skipped:
+                notes.append(self.env._("Not in this cycle: %s.", ", ".join(skipped)))
+            if capped:
+                notes.append(self.env._("Lowered to this cycle's limit: %s.", ", ".join(capped)))
+            order.message_post(body=" ".join(notes))
+        self.env["sale.order.line"].create(to_create)
 
     def _lock_for_orders(self):
         """Share-lock the cycle's row before an order is written.

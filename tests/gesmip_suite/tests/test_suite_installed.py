@@ -42,4 +42,5 @@ class TestSuiteInstalled(TransactionCase):
             )
         )
         self.assertEqual(order.partner_id.households_count, 60)
-        self.assertEqual(order.amount_untaxed, 5.0)
+        # no member tier: the non-member rate for donated goods, 0.40 per kg
+        self.assertEqual(order.amount_untaxed, 4.0)

@@ -1,0 +1,144 @@
+from datetime import timedelta
+
+from odoo import Command, fields, http
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestStandingOrder(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.manager = new_test_user(
+            env, login="test_standing_manager", groups="alim_catalogue.alim_catalogue_group_manager"
+        )
+        cls.warehouse_user = new_test_user(
+            env, login="test_standing_warehouse", groups="alim_catalogue.alim_catalogue_group_warehouse"
+        )
+        cls.grocery_a, cls.grocery_b = env["res.partner"].create(
+            [
+                {"name": "Standing A", "is_company": True, "is_grocery": True, "households_count": 10},
+                {"name": "Standing B", "is_company": True, "is_grocery": True, "households_count": 40},
+            ]
+        )
+        cls.user_a = new_test_user(env, login="test_standing_pa", groups="base.group_portal")
+        cls.user_a.partner_id.parent_id = cls.grocery_a
+        cls.user_b = new_test_user(env, login="test_standing_pb", groups="base.group_portal")
+        cls.user_b.partner_id.parent_id = cls.grocery_b
+        cls.rice, cls.oil, cls.soap = env["product.product"].create(
+            [
+                {"name": "Standing rice", "is_storable": True},
+                {"name": "Standing oil", "is_storable": True},
+                {"name": "Standing soap", "is_storable": True},
+            ]
+        )
+        stock = env.ref("stock.warehouse0").lot_stock_id
+        for product in cls.rice | cls.oil:
+            env["stock.quant"]._update_available_quantity(product, stock, 100)
+        cls.standing_a = (
+            env["alim.standing.order"]
+            .with_user(cls.warehouse_user)
+            .create(
+                {
+                    "partner_id": cls.grocery_a.id,
+                    "line_ids": [
+                        Command.create({"product_id": cls.rice.id, "quantity": 20}),
+                        Command.create({"product_id": cls.oil.id, "quantity": 3}),
+                        Command.create({"product_id": cls.soap.id, "quantity": 5}),
+                    ],
+                }
+            )
+        )
+        cls.standing_b = env["alim.standing.order"].create(
+            {
+                "partner_id": cls.grocery_b.id,
+                "line_ids": [Command.create({"product_id": cls.oil.id, "quantity": 7})],
+            }
+        )
+
+    def _cycle(self, name="Standing week"):
+        now = fields.Datetime.now()
+        cycle = (
+            self.env["alim.order.cycle"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "name": name,
+                    "date_open": now - timedelta(hours=1),
+                    "date_close": now + timedelta(days=1),
+                    "grocery_ids": [Command.set((self.grocery_a | self.grocery_b).ids)],
+                    "line_ids": [
+                        Command.create({"product_id": self.rice.id, "max_per_grocery": 12}),
+                        Command.create({"product_id": self.oil.id}),
+                    ],
+                }
+            )
+        )
+        return cycle
+
+    def _order(self, cycle, grocery):
+        return cycle.order_ids.filtered(lambda o: o.partner_id == grocery)
+
+    def test_standing_orders_prefill_each_new_cycle(self):
+        cycle = self._cycle()
+        cycle.action_open()
+        order_a = self._order(cycle, self.grocery_a)
+        quantities = {line.product_id: line.product_uom_qty for line in order_a.order_line}
+        # rice lowered to the cycle's maximum, oil as kept, soap not in this cycle
+        self.assertEqual(quantities, {self.rice: 12, self.oil: 3})
+        note = order_a.message_ids[0].body
+        self.assertIn("Standing soap", note)
+        self.assertIn("Standing rice", note)
+        self.assertEqual(self._order(cycle, self.grocery_b).order_line.product_uom_qty, 7)
+        # a paused standing order is not applied
+        self.standing_b.active = False
+        cycle2 = self._cycle("Next week")
+        cycle2.action_open()
+        self.assertFalse(self._order(cycle2, self.grocery_b))
+        self.assertTrue(self._order(cycle2, self.grocery_a))
+
+    def test_bad_quantity_refused(self):
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            self.standing_a.line_ids[0].quantity = -2
+
+    def test_portal_grocery_sees_and_edits_only_its_own(self):
+        self.assertFalse(self.standing_b.with_user(self.user_a).has_access("read"))
+        with self.assertRaises(AccessError):
+            self.standing_a.with_user(self.user_a).write({"note": "mine"})
+        self.authenticate(self.user_a.login, self.user_a.login)
+        page = self.url_open("/my/standing-order").text
+        self.assertIn("Standing rice", page)
+        # edit: rice to 8, soap removed; a line of another grocery in the form is ignored
+        rice, _oil, soap = self.standing_a.line_ids
+        b_line = self.standing_b.line_ids
+        data = {
+            f"qty_{rice.id}": "8",
+            f"qty_{soap.id}": "0",
+            f"qty_{b_line.id}": "999",
+            "active": "1",
+            "csrf_token": http.Request.csrf_token(self),
+        }
+        self.url_open("/my/standing-order/save", data=data)
+        self.assertEqual(rice.quantity, 8)
+        self.assertFalse(soap.exists())
+        self.assertEqual(b_line.quantity, 7)
+        # hostile quantities change nothing
+        for raw in ("-1", "abc", "nan"):
+            data = {f"qty_{rice.id}": raw, "active": "1", "csrf_token": http.Request.csrf_token(self)}
+            response = self.url_open("/my/standing-order/save", data=data)
+            self.assertIn("error=", response.url)
+            self.assertEqual(rice.quantity, 8)
+
+    def test_portal_keeps_a_cycle_order_as_standing_order(self):
+        self.standing_b.unlink()
+        cycle = self._cycle()
+        cycle.action_open()
+        oil_line = cycle.line_ids.filtered(lambda line: line.product_id == self.oil)
+        self.authenticate(self.user_b.login, self.user_b.login)
+        data = {f"qty_{oil_line.id}": "4", "csrf_token": http.Request.csrf_token(self)}
+        self.url_open(f"/my/cycles/{cycle.id}/order", data=data)
+        self.url_open(f"/my/cycles/{cycle.id}/keep", data={"csrf_token": http.Request.csrf_token(self)})
+        standing = self.env["alim.standing.order"].search([("partner_id", "=", self.grocery_b.id)])
+        self.assertEqual([(line.product_id, line.quantity) for line in standing.line_ids], [(self.oil, 4)])

@@ -1,0 +1,1 @@
+from . import alim_starter_kit_wizard
