@@ -7,6 +7,15 @@ from odoo.osv import expression
 class StockQuant(models.Model):
     _inherit = "stock.quant"
 
+    def _get_removal_strategy(self, product_id, location_id):
+        """Dated food (use-by or best-before) leaves first-expired, first-out wherever no
+        category or location asks for another strategy than Odoo's default FIFO; any other
+        product keeps Odoo's rule, so core behaviour is unchanged where our food is not."""
+        strategy = super()._get_removal_strategy(product_id, location_id)
+        if strategy == "fifo" and product_id.sudo().food_date_type in ("dlc", "ddm"):
+            return "fefo"
+        return strategy
+
     def _get_gather_domain(
         self, product_id, location_id, lot_id=None, package_id=None, owner_id=None, strict=False
     ):

@@ -124,7 +124,11 @@ class TestDates(ColdChainCommon):
         early = self._lot(self.yoghurt, "EARLY", self.now + timedelta(days=5))
         self._stock(self.yoghurt, late, 5)
         self._stock(self.yoghurt, early, 5, self.room)
-        self.assertEqual(self.stock.removal_strategy_id, self.env.ref("product_expiry.removal_fefo"))
+        Quant = self.env["stock.quant"]
+        self.assertEqual(Quant._get_removal_strategy(self.yoghurt, self.stock), "fefo")
+        # products that are not dated food keep Odoo's own rule
+        screws = self.env["product.product"].create({"name": "Screws", "is_storable": True})
+        self.assertEqual(Quant._get_removal_strategy(screws, self.stock), "fifo")
         picking = self._delivery(self.yoghurt, 5)
         self.assertEqual(picking.move_line_ids.lot_id, early)
 
