@@ -332,11 +332,18 @@ class AlimOrderCycle(models.Model):
                     cut_orders |= line.order_id
                 key = (line.product_uom_qty, allocated, "shared")
                 updates[key] = updates.get(key, SaleLine) | line
+        # A cut quantity keeps the unit price the grocery saw when ordering: protecting the
+        # price fields also spares a pricelist lookup per cut line.
+        price_fields = [
+            SaleLine._fields[name]
+            for name in ("price_unit", "technical_price_unit", "pricelist_item_id", "discount")
+        ]
         for (asked, allocated, note), lines in updates.items():
             vals = {"asked_qty": asked, "allocation_note": note}
             if allocated is not None and allocated != asked:
                 vals["product_uom_qty"] = allocated
-            lines.write(vals)
+            with self.env.protecting(price_fields, lines):
+                lines.write(vals)
         for order in cut_orders:
             order.message_post(
                 body=self.env._(

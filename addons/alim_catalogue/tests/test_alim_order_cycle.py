@@ -178,6 +178,8 @@ class TestOrderCycle(HttpCase):
         )
         self.assertEqual(rice_lines.mapped("asked_qty"), [12, 10, 20])
         self.assertEqual(rice_lines.mapped("product_uom_qty"), [2, 6, 12])
+        self.assertEqual(rice_lines.mapped("price_unit"), [0.1, 0.2, 0.4])  # a cut keeps its price
+        self.assertAlmostEqual(order_a.amount_untaxed, 2 * 0.1 + 5 * 0.05)
         self.assertEqual(set(rice_lines.mapped("allocation_note")), {"shared"})
         pasta_lines = (order_a | order_b | order_c).order_line.filtered(
             lambda line: line.product_id == self.pasta
