@@ -36,6 +36,8 @@
         "views/member_pricing_views.xml",
         "views/alim_standing_order_views.xml",
         "views/alim_starter_kit_views.xml",
+        "report/alim_delivery_round_report.xml",
+        "views/alim_round_views.xml",
         "views/portal_templates.xml",
         "views/standing_order_portal_templates.xml",
         "data/ir_sequence_data.xml",
@@ -58,6 +60,7 @@
         "demo/alim_order_cycle_demo.xml",
         "demo/alim_donation_demo.xml",
         "demo/alim_standing_order_demo.xml",
+        "demo/alim_round_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

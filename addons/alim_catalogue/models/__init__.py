@@ -20,3 +20,8 @@ from . import alim_standing_order
 from . import alim_standing_order_line
 from . import alim_starter_kit
 from . import alim_starter_kit_line
+from . import alim_vehicle
+from . import alim_delivery_round
+from . import alim_delivery_round_stop
+from . import alim_collection_round
+from . import alim_collection_round_stop

@@ -12,6 +12,27 @@ class StockPicking(models.Model):
     alim_source_type = fields.Selection(
         SOURCE_TYPES, string="Source Type", tracking=True, help="Where the goods of this reception come from."
     )
+    alim_delivery_stop_id = fields.Many2one(
+        "alim.delivery.round.stop",
+        string="Round Stop",
+        index="btree_not_null",
+        ondelete="set null",
+        copy=False,
+    )
+    alim_delivery_round_id = fields.Many2one(
+        "alim.delivery.round",
+        string="Delivery Round",
+        related="alim_delivery_stop_id.round_id",
+        store=True,
+        index="btree_not_null",
+    )
+    alim_collection_stop_id = fields.Many2one(
+        "alim.collection.round.stop",
+        string="Collection Stop",
+        index="btree_not_null",
+        ondelete="set null",
+        copy=False,
+    )
     alim_is_donation = fields.Boolean(
         string="Is a Donation",
         compute="_compute_alim_is_donation",
