@@ -57,10 +57,10 @@
         "demo/res_partner_demo.xml",
         "demo/product_product_demo.xml",
         "demo/res_users_demo.xml",
+        "demo/alim_round_demo.xml",
         "demo/alim_order_cycle_demo.xml",
         "demo/alim_donation_demo.xml",
         "demo/alim_standing_order_demo.xml",
-        "demo/alim_round_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -14,7 +14,7 @@ class AlimCollectionRound(models.Model):
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     vehicle_id = fields.Many2one("alim.vehicle", tracking=True)
-    driver_id = fields.Many2one("res.users", string="Driver", tracking=True)
+    driver_id = fields.Many2one("res.users", tracking=True)
     stop_ids = fields.One2many("alim.collection.round.stop", "round_id", string="Stops", copy=True)
     picking_ids = fields.One2many("stock.picking", compute="_compute_picking_ids", string="Receptions")
     picking_count = fields.Integer(compute="_compute_picking_ids")

@@ -15,7 +15,7 @@ class AlimCollectionRoundStop(models.Model):
     partner_id = fields.Many2one(
         "res.partner", string="Donor", required=True, domain="[('donor_kind', '!=', False)]"
     )
-    source_type = fields.Selection(SOURCE_TYPES, string="Source Type", required=True, default="donation")
+    source_type = fields.Selection(SOURCE_TYPES, required=True, default="donation")
     expected = fields.Char(
         string="Expected Goods", help="What the donor announced, e.g. '3 crates of yoghurts'."
     )

@@ -18,7 +18,7 @@ class AlimDeliveryRound(models.Model):
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     vehicle_id = fields.Many2one("alim.vehicle", required=True, tracking=True)
-    driver_id = fields.Many2one("res.users", string="Driver", tracking=True)
+    driver_id = fields.Many2one("res.users", tracking=True)
     state = fields.Selection(ROUND_STATES, default="draft", required=True, tracking=True, copy=False)
     stop_ids = fields.One2many("alim.delivery.round.stop", "round_id", string="Stops", copy=False)
     picking_ids = fields.One2many("stock.picking", "alim_delivery_round_id", string="Deliveries")

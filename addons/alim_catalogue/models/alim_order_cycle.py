@@ -29,7 +29,6 @@ class AlimOrderCycle(models.Model):
     delivery_date = fields.Date(tracking=True)
     delivery_round_id = fields.Many2one(
         "alim.delivery.round",
-        string="Delivery Round",
         tracking=True,
         domain="[('state', 'in', ('draft', 'planned'))]",
         help="When the cycle is confirmed, the groceries' deliveries are put on this round, one "
