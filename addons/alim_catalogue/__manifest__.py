@@ -32,12 +32,15 @@
         "data/alim_member_pricelist_data.xml",
         "security/alim_order_cycle_security.xml",
         "security/alim_standing_order_security.xml",
+        "security/alim_group_purchase_security.xml",
         "views/alim_order_cycle_views.xml",
         "views/member_pricing_views.xml",
         "views/alim_standing_order_views.xml",
         "views/alim_starter_kit_views.xml",
         "report/alim_delivery_round_report.xml",
         "views/alim_round_views.xml",
+        "views/alim_group_purchase_views.xml",
+        "views/group_purchase_portal_templates.xml",
         "views/portal_templates.xml",
         "views/standing_order_portal_templates.xml",
         "data/ir_sequence_data.xml",
@@ -61,6 +64,7 @@
         "demo/alim_order_cycle_demo.xml",
         "demo/alim_donation_demo.xml",
         "demo/alim_standing_order_demo.xml",
+        "demo/alim_group_purchase_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

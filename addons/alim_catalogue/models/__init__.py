@@ -25,3 +25,7 @@ from . import alim_delivery_round
 from . import alim_delivery_round_stop
 from . import alim_collection_round
 from . import alim_collection_round_stop
+from . import alim_group_purchase
+from . import alim_group_purchase_line
+from . import alim_group_purchase_demand
+from . import purchase_order

@@ -4,6 +4,9 @@ from odoo import fields, models
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
+    alim_group_purchase_id = fields.Many2one(
+        "alim.group.purchase", string="Group Purchase", index="btree_not_null", readonly=True, copy=False
+    )
     cycle_id = fields.Many2one(
         "alim.order.cycle", string="Order Cycle", index="btree_not_null", readonly=True, copy=False
     )

@@ -120,7 +120,13 @@ class StockPicking(models.Model):
 
     def _action_done(self):
         self._alim_check_reception()
-        return super()._action_done()
+        result = super()._action_done()
+        # goods of a group purchase are split among the groceries once nothing more is awaited
+        for group_purchase in self.purchase_id.alim_group_purchase_id:
+            receipts = group_purchase.purchase_order_id.picking_ids
+            if all(picking.state in ("done", "cancel") for picking in receipts):
+                group_purchase._split_receipt()
+        return result
 
     # ------------------------------------------------------------------ receipts
     def action_alim_create_donation_receipt(self):
