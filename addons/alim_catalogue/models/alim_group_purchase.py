@@ -29,9 +29,7 @@ class AlimGroupPurchase(models.Model):
     )
     state = fields.Selection(GROUP_PURCHASE_STATES, default="draft", required=True, tracking=True, copy=False)
     line_ids = fields.One2many("alim.group.purchase.line", "group_purchase_id", string="Products", copy=True)
-    demand_ids = fields.One2many(
-        "alim.group.purchase.demand", "group_purchase_id", string="Demand", copy=False
-    )
+    demand_ids = fields.One2many("alim.group.purchase.demand", "group_purchase_id", copy=False)
     purchase_order_id = fields.Many2one("purchase.order", readonly=True, copy=False)
     sale_order_ids = fields.One2many("sale.order", "alim_group_purchase_id", string="Grocery Orders")
     is_action_collect_allowed = fields.Boolean(compute="_compute_is_action_allowed")
