@@ -24,6 +24,14 @@ class StockMove(models.Model):
         store=True,
         index="btree_not_null",
     )
+    # Goods exchanged with the other platforms of the national union, in the kg reports.
+    alim_exchange_direction = fields.Selection(
+        [("in", "Received from a platform"), ("out", "Sent to a platform")],
+        string="Exchange with a Platform",
+        compute="_compute_alim_exchange_direction",
+        store=True,
+        index="btree_not_null",
+    )
     alim_weight_kg = fields.Float(
         string="Weight (kg)",
         digits=(12, 3),
@@ -65,6 +73,13 @@ class StockMove(models.Model):
     alim_co2e_kg = fields.Float(
         string="CO2e Avoided (kg)", digits=(12, 1), compute="_compute_alim_impact", store=True
     )
+
+    @api.depends("alim_grocery_id.is_partner_platform", "picking_type_id.code")
+    def _compute_alim_exchange_direction(self):
+        directions = {"incoming": "in", "outgoing": "out"}
+        for move in self:
+            platform = move.alim_grocery_id.is_partner_platform
+            move.alim_exchange_direction = directions.get(move.picking_type_id.code) if platform else False
 
     @api.depends("product_id.weight", "product_uom_qty", "quantity", "product_uom")
     def _compute_alim_weight_kg(self):

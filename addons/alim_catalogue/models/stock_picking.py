@@ -209,6 +209,48 @@ class StockPicking(models.Model):
             Receipt.browse(wrong.action_replace()["res_id"]).action_issue()
 
     @api.model
+    @api.model
+    def _alim_demo_platform_exchanges(self):
+        """Demo data: pasta received from the Rhône-Alpes platform, part of it sent on to the
+        Bourgogne-Franche-Comté platform."""
+        ref = self.env.ref
+        warehouse = ref("stock.warehouse0")
+        rooms = {"dry": ref("alim_catalogue.location_dry_zone")}
+        received = self._alim_demo_reception(
+            warehouse,
+            rooms,
+            ref("gesmip_network.platform_rhone_alpes"),
+            "transfer",
+            [("product_pasta", 200, 0.6)],
+            0,
+        )
+        received.button_validate()
+        pasta = ref("alim_catalogue.product_pasta")
+        customers = ref("stock.stock_location_customers")
+        sent = self.create(
+            {
+                "partner_id": ref("gesmip_network.platform_bfc").id,
+                "picking_type_id": warehouse.out_type_id.id,
+                "location_id": warehouse.lot_stock_id.id,
+                "location_dest_id": customers.id,
+                "move_ids": [
+                    fields.Command.create(
+                        {
+                            "name": pasta.display_name,
+                            "product_id": pasta.id,
+                            "product_uom_qty": 80,
+                            "location_id": warehouse.lot_stock_id.id,
+                            "location_dest_id": customers.id,
+                        }
+                    )
+                ],
+            }
+        )
+        sent.action_confirm()
+        sent.action_assign()
+        sent.move_ids.picked = True
+        sent.button_validate()
+
     def _alim_demo_reception(self, warehouse, rooms, donor, source, lines, seed):
         supplier = self.env.ref("stock.stock_location_suppliers")
         picking = self.create(
