@@ -209,23 +209,22 @@ class StockPicking(models.Model):
             Receipt.browse(wrong.action_replace()["res_id"]).action_issue()
 
     @api.model
-    @api.model
     def _alim_demo_platform_exchanges(self):
-        """Demo data: pasta received from the Rhône-Alpes platform, part of it sent on to the
+        """Demo data: apples received from the Rhône-Alpes platform, part of them sent on to the
         Bourgogne-Franche-Comté platform."""
         ref = self.env.ref
         warehouse = ref("stock.warehouse0")
-        rooms = {"dry": ref("alim_catalogue.location_dry_zone")}
+        rooms = {"chilled": ref("alim_catalogue.location_cold_positive")}
         received = self._alim_demo_reception(
             warehouse,
             rooms,
             ref("gesmip_network.platform_rhone_alpes"),
             "transfer",
-            [("product_pasta", 200, 0.6)],
+            [("product_apples", 60, 4.0)],
             0,
         )
         received.button_validate()
-        pasta = ref("alim_catalogue.product_pasta")
+        apples = ref("alim_catalogue.product_apples")
         customers = ref("stock.stock_location_customers")
         sent = self.create(
             {
@@ -236,9 +235,9 @@ class StockPicking(models.Model):
                 "move_ids": [
                     fields.Command.create(
                         {
-                            "name": pasta.display_name,
-                            "product_id": pasta.id,
-                            "product_uom_qty": 80,
+                            "name": apples.display_name,
+                            "product_id": apples.id,
+                            "product_uom_qty": 25,
                             "location_id": warehouse.lot_stock_id.id,
                             "location_dest_id": customers.id,
                         }
@@ -251,6 +250,7 @@ class StockPicking(models.Model):
         sent.move_ids.picked = True
         sent.button_validate()
 
+    @api.model
     def _alim_demo_reception(self, warehouse, rooms, donor, source, lines, seed):
         supplier = self.env.ref("stock.stock_location_suppliers")
         picking = self.create(
