@@ -21,10 +21,10 @@ shell "$GESMIP_ROOT/tools/load_prepare.py" | grep '^LOAD-SETUP ' | cut -c12- >"$
 free_port() { "$GESMIP_VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 PORT="$(free_port)"
 GEVENT_PORT="$(free_port)"
-gesmip_odoo -d "$DB" --db-filter "^$DB\$" --http-interface 127.0.0.1 --http-port "$PORT" \
+gesmip_odoo_bg -d "$DB" --db-filter "^$DB\$" --http-interface 127.0.0.1 --http-port "$PORT" \
     --gevent-port "$GEVENT_PORT" --workers 4 --max-cron-threads 0 --limit-time-real 600 \
-    --limit-time-cpu 300 --db_maxconn 64 >"$WORK/server.log" 2>&1 &
-SERVER=$!
+    --limit-time-cpu 300 --db_maxconn 64 >"$WORK/server.log" 2>&1
+SERVER=$GESMIP_BG_PID
 for _ in $(seq 150); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/web/login" && break; sleep 2; done
 rc=0
 # The live bus (notifications in the back office) is served by the evented worker

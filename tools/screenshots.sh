@@ -11,9 +11,9 @@ DB="${GESMIP_DEMO_DB:-gesmip_demo}"
 GESMIP_DEMO_DB="$DB" bash "$GESMIP_ROOT/tools/run.sh" --build >/dev/null
 gesmip_odoo_conf run
 PORT="$("$GESMIP_VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-gesmip_odoo -d "$DB" --db-filter "^$DB\$" --http-interface 127.0.0.1 --http-port "$PORT" \
-    --max-cron-threads=0 >"$GESMIP_STATE/screenshots-server.log" 2>&1 &
-SERVER=$!
+gesmip_odoo_bg -d "$DB" --db-filter "^$DB\$" --http-interface 127.0.0.1 --http-port "$PORT" \
+    --max-cron-threads=0 >"$GESMIP_STATE/screenshots-server.log" 2>&1
+SERVER=$GESMIP_BG_PID
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 120); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/web/login" && break; sleep 2; done
 "$SCREENS_VENV/bin/python" "$GESMIP_ROOT/tools/screenshots.py" "http://127.0.0.1:$PORT" \

@@ -208,6 +208,12 @@ gesmip_odoo_conf() { # gesmip_odoo_conf NAME [EXTRA_ADDONS_DIR]: .gesmip/odoo-NA
 }
 
 gesmip_odoo() { "$GESMIP_VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" "$@"; }
+# Odoo in the background, GESMIP_BG_PID being Odoo's own pid: a function sent to the background
+# runs in a subshell, and killing that subshell would leave the server running.
+gesmip_odoo_bg() {
+    ( exec "$GESMIP_VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" "$@" ) &
+    GESMIP_BG_PID=$!
+}
 
 gesmip_setup() {
     gesmip_find_odoo

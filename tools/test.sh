@@ -144,9 +144,9 @@ if [ -z "$ONLY" ]; then
         record "demo database builds" 1 0
         gesmip_odoo_conf run
         DEMO_PORT="$("$GESMIP_VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-        gesmip_odoo -d "$DEMO_DB" --db-filter "^$DEMO_DB\$" --http-interface 127.0.0.1 \
-            --http-port "$DEMO_PORT" --max-cron-threads=0 >"$LOGDIR/demo-serve.log" 2>&1 &
-        SERVER_PID=$!
+        gesmip_odoo_bg -d "$DEMO_DB" --db-filter "^$DEMO_DB\$" --http-interface 127.0.0.1 \
+            --http-port "$DEMO_PORT" --max-cron-threads=0 >"$LOGDIR/demo-serve.log" 2>&1
+        SERVER_PID=$GESMIP_BG_PID
         smoke_rc=0
         "$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/demo_smoke.py" "http://127.0.0.1:$DEMO_PORT" \
             "$DEMO_DB" mirail mirail >"$LOGDIR/demo-smoke.log" 2>&1 || smoke_rc=$?
