@@ -1,7 +1,7 @@
 {
     "name": "Alternative Platform: Food Catalogue",
     "summary": "Food attributes, donations, order cycles and portal ordering for member groceries",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "GESMIP",
     "website": "https://github.com/gesmip/gesmip",
     "author": "GESMIP",
