@@ -6,6 +6,7 @@
 #
 #   tools/core_suites.sh                          the default module list
 #   tools/core_suites.sh stock,product_expiry      a shorter list
+#   GESMIP_CORE_PLAIN_LOG=old.log tools/core_suites.sh   reuse a run without our addons
 set -euo pipefail
 # shellcheck source=setup.sh
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -35,8 +36,15 @@ run_suites() { # run_suites NAME [OUR_ADDONS]
     gesmip_drop_db "$db"
 }
 
-say "Odoo's own tests of $CORE, without the GESMIP addons"
-run_suites plain
+# GESMIP_CORE_PLAIN_LOG=path reuses a run without our addons (the same Odoo and module list)
+if [ -n "${GESMIP_CORE_PLAIN_LOG:-}" ] && [ -f "$GESMIP_CORE_PLAIN_LOG" ]; then
+    say "Reusing the run without the GESMIP addons: $GESMIP_CORE_PLAIN_LOG"
+    cp "$GESMIP_CORE_PLAIN_LOG" "$LOGDIR/core-plain.log.reused"
+    mv "$LOGDIR/core-plain.log.reused" "$LOGDIR/core-plain.log"
+else
+    say "Odoo's own tests of $CORE, without the GESMIP addons"
+    run_suites plain
+fi
 say "The same, with $OURS installed"
 run_suites gesmip "$OURS"
 "$GESMIP_VENV/bin/python" - "$LOGDIR/core-plain.log" "$LOGDIR/core-gesmip.log" <<'PY'
