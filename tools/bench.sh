@@ -21,7 +21,7 @@ gesmip_copy_db "$TEMPLATE" "$DB"
 TAGS="$(echo "$ADDONS" | sed 's/\([^,]*\)/gesmip_bench\/\1/g')"
 mkdir -p "$GESMIP_STATE/logs"
 LOG="$GESMIP_STATE/logs/bench.log"
-PORT="$("$GESMIP_VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+PORT="$(gesmip_free_port)"
 say "Running the benchmarks of $ADDONS (log: $LOG)"
 rc=0
 gesmip_odoo -d "$DB" -i "$ADDONS" --test-enable --test-tags "$TAGS" --stop-after-init \

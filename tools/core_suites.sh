@@ -20,7 +20,6 @@ TEMPLATE="$(gesmip_template_db)"
 TAGS="$(echo "$CORE" | sed 's/\([^,]*\)/\/\1/g')"
 LOGDIR="$GESMIP_STATE/logs"
 mkdir -p "$LOGDIR"
-free_port() { "$GESMIP_VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 run_suites() { # run_suites NAME [OUR_ADDONS]
     local db="gesmip_core_$1_$$" start
@@ -31,7 +30,7 @@ run_suites() { # run_suites NAME [OUR_ADDONS]
     fi
     start=$(date +%s)
     gesmip_odoo -d "$db" -u "$CORE" --test-enable --test-tags "$TAGS" --without-demo=all \
-        --stop-after-init --max-cron-threads=0 --http-port "$(free_port)" >"$LOGDIR/core-$1.log" 2>&1 || true
+        --stop-after-init --max-cron-threads=0 --http-port "$(gesmip_free_port)" >"$LOGDIR/core-$1.log" 2>&1 || true
     say "$1: $(grep -oE '[0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests' "$LOGDIR/core-$1.log" | tail -n1) in $(($(date +%s) - start)) s"
     gesmip_drop_db "$db"
 }

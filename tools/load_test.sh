@@ -18,9 +18,8 @@ SERVER=""
 trap 'kill ${SERVER:-0} 2>/dev/null || true; gesmip_drop_db "$DB"' EXIT
 shell() { "$GESMIP_VENV/bin/python" "$ODOO_SRC/odoo-bin" shell -c "$ODOO_CONF" -d "$DB" --no-http --log-level=warn <"$1"; }
 shell "$GESMIP_ROOT/tools/load_prepare.py" | grep '^LOAD-SETUP ' | cut -c12- >"$WORK/setup.json"
-free_port() { "$GESMIP_VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-PORT="$(free_port)"
-GEVENT_PORT="$(free_port)"
+PORT="$(gesmip_free_port)"
+GEVENT_PORT="$(gesmip_free_port)"
 gesmip_odoo_bg -d "$DB" --db-filter "^$DB\$" --http-interface 127.0.0.1 --http-port "$PORT" \
     --gevent-port "$GEVENT_PORT" --workers 4 --max-cron-threads 0 --limit-time-real 600 \
     --limit-time-cpu 300 --db_maxconn 64 >"$WORK/server.log" 2>&1

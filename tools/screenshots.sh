@@ -10,7 +10,7 @@ _build_venv "$SCREENS_VENV" "$GESMIP_ROOT/tools/requirements-screens.txt"
 DB="${GESMIP_DEMO_DB:-gesmip_demo}"
 GESMIP_DEMO_DB="$DB" bash "$GESMIP_ROOT/tools/run.sh" --build >/dev/null
 gesmip_odoo_conf run
-PORT="$("$GESMIP_VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+PORT="$(gesmip_free_port)"
 gesmip_odoo_bg -d "$DB" --db-filter "^$DB\$" --http-interface 127.0.0.1 --http-port "$PORT" \
     --max-cron-threads=0 >"$GESMIP_STATE/screenshots-server.log" 2>&1
 SERVER=$GESMIP_BG_PID

@@ -215,6 +215,11 @@ gesmip_odoo_bg() {
     GESMIP_BG_PID=$!
 }
 
+# A TCP port free on the loopback now (for a server started next).
+gesmip_free_port() {
+    "$GESMIP_VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
 # The suite's addons: every folder of addons/ with a manifest, comma separated.
 gesmip_addon_list() {
     local manifest names=()

@@ -7,18 +7,20 @@
 #   tools/test.sh --only ge_ames     Odoo tests of these addons only (comma separated), fast
 #   tools/test.sh --no-static        skip the static checks
 #   tools/test.sh --keep-db          keep the test database afterwards (to inspect it)
+#   tools/test.sh --alone            only the addons installed alone on empty databases
 set -euo pipefail
 # shellcheck source=setup.sh
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
 ALL_ADDONS="$GESMIP_ADDONS"
 SUITE_ADDON="gesmip_suite"
-ONLY="" STATIC=1 KEEP_DB=""
+ONLY="" STATIC=1 KEEP_DB="" ALONE_ONLY=""
 while [ $# -gt 0 ]; do
     case "$1" in
     --only) ONLY="$2" && shift ;;
     --no-static) STATIC="" ;;
     --keep-db) KEEP_DB=1 ;;
+    --alone) ALONE_ONLY=1 STATIC="" ;;
     *) die "unknown option $1 (see the head of $0)" ;;
     esac
     shift
@@ -66,7 +68,7 @@ if [ -n "$STATIC" ] && [ -z "$ONLY" ]; then
 fi
 
 # --- 2. Pure-Python tests of the algorithms --------------------------------------------
-if [ -z "$ONLY" ]; then
+if [ -z "$ONLY" ] && [ -z "$ALONE_ONLY" ]; then
     say "Pure-Python tests"
     cd "$GESMIP_ROOT"
     rc=0
@@ -105,35 +107,37 @@ else
 fi
 # shellcheck source=template_db.sh
 source "$GESMIP_ROOT/tools/template_db.sh"
-TEMPLATE="$(gesmip_template_db)"
-DB="gesmip_test_$(date +%Y%m%d_%H%M%S)_$$"
-say "Installing $INSTALL on the new database $DB (from template $TEMPLATE) with the test runner"
-gesmip_copy_db "$TEMPLATE" "$DB"
-PORT="$("$GESMIP_VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-ODOO_LOG="$LOGDIR/odoo-test.log"
-rc=0
-gesmip_odoo -d "$DB" -i "$INSTALL" --test-enable --test-tags "$TAGS" --stop-after-init \
-    --without-demo=all --http-port "$PORT" --log-level=test --max-cron-threads=0 \
-    >"$ODOO_LOG" 2>&1 || rc=$?
+PORT="$(gesmip_free_port)"
+if [ -z "$ALONE_ONLY" ]; then
+    TEMPLATE="$(gesmip_template_db)"
+    DB="gesmip_test_$(date +%Y%m%d_%H%M%S)_$$"
+    say "Installing $INSTALL on the new database $DB (from template $TEMPLATE) with the test runner"
+    gesmip_copy_db "$TEMPLATE" "$DB"
+    ODOO_LOG="$LOGDIR/odoo-test.log"
+    rc=0
+    gesmip_odoo -d "$DB" -i "$INSTALL" --test-enable --test-tags "$TAGS" --stop-after-init \
+        --without-demo=all --http-port "$PORT" --log-level=test --max-cron-threads=0 \
+        >"$ODOO_LOG" 2>&1 || rc=$?
 
-"$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/odoo_log_summary.py" "$ODOO_LOG" \
-    --allowlist "$GESMIP_ROOT/tools/log-allowlist.txt" >"$LOGDIR/odoo-summary.txt" || true
-cat "$LOGDIR/odoo-summary.txt"
-read -r p f < <(tail -n 1 "$LOGDIR/odoo-summary.txt")
-if [ $rc -ne 0 ] && [ "$f" = 0 ]; then
-    say "Odoo exited with code $rc"
-    f=1
-fi
-# Every addon asked for must be installed.
-for addon in ${INSTALL//,/ }; do
-    state="$(psql -d "$DB" -Atqc "SELECT state FROM ir_module_module WHERE name='$addon'" 2>/dev/null || true)"
-    if [ "$state" != installed ]; then
-        say "Addon $addon is not installed (state: ${state:-missing})"
-        f=$((f + 1))
+    "$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/odoo_log_summary.py" "$ODOO_LOG" \
+        --allowlist "$GESMIP_ROOT/tools/log-allowlist.txt" >"$LOGDIR/odoo-summary.txt" || true
+    cat "$LOGDIR/odoo-summary.txt"
+    read -r p f < <(tail -n 1 "$LOGDIR/odoo-summary.txt")
+    if [ $rc -ne 0 ] && [ "$f" = 0 ]; then
+        say "Odoo exited with code $rc"
+        f=1
     fi
-done
-record "odoo tests ($INSTALL)" "$p" "$f"
-if [ -z "$KEEP_DB" ]; then gesmip_drop_db "$DB"; else say "Kept database $DB"; fi
+    # Every addon asked for must be installed.
+    for addon in ${INSTALL//,/ }; do
+        state="$(psql -d "$DB" -Atqc "SELECT state FROM ir_module_module WHERE name='$addon'" 2>/dev/null || true)"
+        if [ "$state" != installed ]; then
+            say "Addon $addon is not installed (state: ${state:-missing})"
+            f=$((f + 1))
+        fi
+    done
+    record "odoo tests ($INSTALL)" "$p" "$f"
+    if [ -z "$KEEP_DB" ]; then gesmip_drop_db "$DB"; else say "Kept database $DB"; fi
+fi
 
 # --- 3b. Addons alone: each installs with only its own dependencies and passes its tests ---
 # On an empty database (not the template, which holds every core module the suite uses), so
@@ -168,14 +172,14 @@ if [ -z "$ONLY" ]; then
 fi
 
 # --- 4. The demo database: builds with demo data, serves /web/login, a grocery logs in ----
-if [ -z "$ONLY" ]; then
+if [ -z "$ONLY" ] && [ -z "$ALONE_ONLY" ]; then
     DEMO_DB="gesmip_democheck_$$"
     say "Building the demo database $DEMO_DB and serving it"
     if GESMIP_DEMO_DB="$DEMO_DB" bash "$GESMIP_ROOT/tools/run.sh" --build --reset >"$LOGDIR/demo-build.log" 2>&1 &&
         ! grep -qE "^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) |^Traceback" "$LOGDIR/demo-build.log"; then
         record "demo database builds" 1 0
         gesmip_odoo_conf run
-        DEMO_PORT="$("$GESMIP_VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+        DEMO_PORT="$(gesmip_free_port)"
         gesmip_odoo_bg -d "$DEMO_DB" --db-filter "^$DEMO_DB\$" --http-interface 127.0.0.1 \
             --http-port "$DEMO_PORT" --max-cron-threads=0 >"$LOGDIR/demo-serve.log" 2>&1
         SERVER_PID=$GESMIP_BG_PID

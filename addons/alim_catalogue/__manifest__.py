@@ -17,6 +17,7 @@
         "portal",
     ],
     "data": [
+        "security/alim_catalogue_groups.xml",
         "security/ir.model.access.csv",
         "data/alim_member_pricelist_data.xml",
         "security/alim_order_cycle_security.xml",

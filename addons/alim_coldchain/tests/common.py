@@ -53,7 +53,7 @@ class ColdChainCommon(BaseCommon):
         cls.manager = new_test_user(
             cls.env,
             login="cc_manager",
-            groups="alim_food.alim_food_group_manager,sales_team.group_sale_manager",
+            groups="alim_food.alim_food_group_manager",
         )
         cls.warehouse_user = new_test_user(
             cls.env, login="cc_warehouse", groups="alim_food.alim_food_group_warehouse"
