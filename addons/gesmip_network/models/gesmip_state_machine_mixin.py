@@ -28,7 +28,8 @@ class GesmipStateMachineMixin(models.AbstractModel):
     _name = "gesmip.state.machine.mixin"
     _description = "State Machine"
 
-    # {action: (states the action is allowed from, state it leads to)}
+    # {action: (states the action is allowed from, state it leads to)}; an action that keeps
+    # the state (e.g. printing, replacing) has None as its target
     _state_transitions = {}
     # fields besides ``state`` that ``_action_refusal`` reads
     _state_transition_depends = ()
@@ -53,6 +54,12 @@ class GesmipStateMachineMixin(models.AbstractModel):
             "state": states.get(self.state, self.state),
             "target": states.get(target, target),
         }
+        if target is None:
+            return self.env._(
+                '%(model)s %(record)s is "%(state)s": this is only possible when it is %(allowed)s.',
+                allowed=" / ".join(states.get(source, source) for source in sources),
+                **values,
+            )
         if self.state == target:
             return self.env._('%(model)s %(record)s is already "%(state)s".', **values)
         return self.env._('%(model)s %(record)s cannot go from "%(state)s" to "%(target)s".', **values)
@@ -67,5 +74,6 @@ class GesmipStateMachineMixin(models.AbstractModel):
     def _transition(self, action, **values):
         """Guard, then move to the action's state (writing ``values`` with it)."""
         self._check_is_action_allowed(action)
-        self.write({"state": self._state_transitions[action][1], **values})
+        target = self._state_transitions[action][1]
+        self.write({**values, "state": target} if target else values)
         return True
