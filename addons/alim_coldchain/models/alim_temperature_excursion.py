@@ -113,7 +113,7 @@ class AlimTemperatureExcursion(models.Model):
     def _action_close(self, action):
         """Record the decision: who, when, why; the to-do of the person in charge is done."""
         self.ensure_one()
-        if not self.env.user.has_group("alim_catalogue.alim_catalogue_group_manager"):
+        if not self.env.user.has_group("alim_food.alim_food_group_manager"):
             raise UserError(self.env._("Only a platform manager can decide on an excursion."))
         self._check_is_action_allowed(action)
         reason = self.action_reason
