@@ -67,6 +67,17 @@ class TestStateMachine(GesmipNetworkCommon):
                     walked += 1
         self.assertEqual(walked, len(transitions) * len(self.labels))
 
+    def test_refusal_in_french(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(["gesmip_network"], ["fr_FR"])
+        won, shared = self._call("won"), self._call("shared")
+        refused = "^Appel à projets Call won ne peut pas passer de l'état « Gagné » à l'état « Partagé ».$"
+        with self.assertRaisesRegex(UserError, refused):
+            won.with_context(lang="fr_FR").action_share()
+        already = "^Appel à projets Call shared est déjà à l'état « Partagé ».$"
+        with self.assertRaisesRegex(UserError, already):
+            shared.with_context(lang="fr_FR").action_share()
+
     def test_condition_beyond_the_state(self):
         call = self._call("shared", applicant_grocery_ids=[])
         self.assertFalse(call.is_action_apply_allowed)
