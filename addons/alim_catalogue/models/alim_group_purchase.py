@@ -18,8 +18,14 @@ class AlimGroupPurchase(models.Model):
 
     _name = "alim.group.purchase"
     _description = "Group Purchase"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["gesmip.state.machine.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "deadline desc, id desc"
+    _state_transitions = {
+        "collect": (("draft",), "collecting"),
+        "order": (("collecting",), "ordered"),
+        "split": (("ordered",), "received"),
+        "cancel": (("draft", "collecting"), "cancel"),
+    }
 
     name = fields.Char(required=True, default=lambda self: self.env._("New"), copy=False, tracking=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
@@ -34,6 +40,7 @@ class AlimGroupPurchase(models.Model):
     sale_order_ids = fields.One2many("sale.order", "alim_group_purchase_id", string="Grocery Orders")
     is_action_collect_allowed = fields.Boolean(compute="_compute_is_action_allowed")
     is_action_order_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+    is_action_split_allowed = fields.Boolean(compute="_compute_is_action_allowed")
     is_action_cancel_allowed = fields.Boolean(compute="_compute_is_action_allowed")
 
     @api.model_create_multi
@@ -42,25 +49,6 @@ class AlimGroupPurchase(models.Model):
             if vals.get("name", self.env._("New")) == self.env._("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code("alim.group.purchase") or "/"
         return super().create(vals_list)
-
-    @api.depends("state")
-    def _compute_is_action_allowed(self):
-        for purchase in self:
-            purchase.is_action_collect_allowed = purchase.state == "draft"
-            purchase.is_action_order_allowed = purchase.state == "collecting"
-            purchase.is_action_cancel_allowed = purchase.state in ("draft", "collecting")
-
-    def _check_is_action_allowed(self, action):
-        states = dict(self._fields["state"]._description_selection(self.env))
-        for purchase in self:
-            if not purchase[f"is_action_{action}_allowed"]:
-                raise UserError(
-                    self.env._(
-                        "The group purchase %(name)s cannot do this in state %(state)s.",
-                        name=purchase.name,
-                        state=states[purchase.state],
-                    )
-                )
 
     def _is_open_for_demand(self):
         self.ensure_one()
@@ -71,11 +59,10 @@ class AlimGroupPurchase(models.Model):
         for purchase in self:
             if not purchase.line_ids:
                 raise UserError(self.env._("Add the products of the group purchase %s.", purchase.name))
-        self.write({"state": "collecting"})
+        return self._transition("collect")
 
     def action_cancel(self):
-        self._check_is_action_allowed("cancel")
-        self.write({"state": "cancel"})
+        return self._transition("cancel")
 
     def action_order(self):
         """One purchase order to the supplier for the summed demand of every grocery."""
@@ -99,7 +86,7 @@ class AlimGroupPurchase(models.Model):
                 }
             )
             order.button_confirm()
-            purchase.write({"purchase_order_id": order.id, "state": "ordered"})
+            purchase._transition("order", purchase_order_id=order.id)
 
     def _split_receipt(self):
         """Share what was received among the groceries (all of it when it covers the demand,
@@ -137,7 +124,7 @@ class AlimGroupPurchase(models.Model):
                     }
                 )
                 order.action_confirm()
-            purchase.state = "received"
+            purchase._transition("split")
             purchase.message_post(
                 body=self.env._("Received goods split among %s groceries.", len(lines_by_grocery))
             )
@@ -145,9 +132,8 @@ class AlimGroupPurchase(models.Model):
     def action_split(self):
         """Split what was received now (e.g. once a backorder the supplier will not deliver is
         cancelled)."""
+        self._check_is_action_allowed("split")
         for purchase in self:
-            if purchase.state != "ordered":
-                raise UserError(self.env._("Only an ordered group purchase can be split."))
             if not purchase.purchase_order_id.picking_ids.move_ids.filtered(lambda m: m.state == "done"):
                 raise UserError(self.env._("Nothing has been received yet for %s.", purchase.name))
         self._split_receipt()

@@ -19,7 +19,7 @@ class AlimOrderCycle(models.Model):
 
     _name = "alim.order.cycle"
     _description = "Order Cycle"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["gesmip.state.machine.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_open desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -45,6 +45,13 @@ class AlimOrderCycle(models.Model):
     order_ids = fields.One2many("sale.order", "cycle_id", string="Orders")
     order_count = fields.Integer(compute="_compute_order_count")
     state = fields.Selection(STATES, default="draft", required=True, tracking=True, copy=False)
+    _state_transitions = {
+        "open": (("draft",), "open"),
+        "draft": (("open",), "draft"),
+        "close": (("open",), "closed"),
+        "allocate": (("closed",), "allocated"),
+        "confirm": (("allocated",), "confirmed"),
+    }
     is_action_open_allowed = fields.Boolean(compute="_compute_is_action_allowed")
     is_action_close_allowed = fields.Boolean(compute="_compute_is_action_allowed")
     is_action_allocate_allowed = fields.Boolean(compute="_compute_is_action_allowed")
@@ -61,15 +68,6 @@ class AlimOrderCycle(models.Model):
         for cycle in self:
             cycle.order_count = len(cycle.order_ids)
 
-    @api.depends("state")
-    def _compute_is_action_allowed(self):
-        for cycle in self:
-            cycle.is_action_open_allowed = cycle.state == "draft"
-            cycle.is_action_close_allowed = cycle.state == "open"
-            cycle.is_action_allocate_allowed = cycle.state == "closed"
-            cycle.is_action_confirm_allowed = cycle.state == "allocated"
-            cycle.is_action_draft_allowed = cycle.state == "open"
-
     @api.constrains("date_open", "date_close")
     def _check_dates(self):
         for cycle in self:
@@ -84,27 +82,6 @@ class AlimOrderCycle(models.Model):
         now = fields.Datetime.now()
         return self.state == "open" and self.date_open <= now < self.date_close
 
-    # --- guards ---------------------------------------------------------------------------
-    def _check_is_action_allowed(self, action):
-        labels = {
-            "open": self.env._("opened"),
-            "close": self.env._("closed"),
-            "allocate": self.env._("allocated"),
-            "confirm": self.env._("confirmed"),
-            "draft": self.env._("reset to draft"),
-        }
-        states = dict(self._fields["state"]._description_selection(self.env))
-        for cycle in self:
-            if not cycle[f"is_action_{action}_allowed"]:
-                raise UserError(
-                    self.env._(
-                        "The order cycle %(name)s cannot be %(action)s in state %(state)s.",
-                        name=cycle.name,
-                        action=labels[action],
-                        state=states[cycle.state],
-                    )
-                )
-
     # --- actions --------------------------------------------------------------------------
     def action_open(self):
         self._check_is_action_allowed("open")
@@ -114,17 +91,15 @@ class AlimOrderCycle(models.Model):
             if not cycle.grocery_ids:
                 raise UserError(self.env._("Invite at least one grocery to the cycle %s.", cycle.name))
         self.line_ids._compute_stock()
-        self.write({"state": "open"})
+        self._transition("open")
         for cycle in self:
             cycle._apply_standing_orders()
 
     def action_draft(self):
-        self._check_is_action_allowed("draft")
-        self.write({"state": "draft"})
+        return self._transition("draft")
 
     def action_close(self):
-        self._check_is_action_allowed("close")
-        self.write({"state": "closed"})
+        return self._transition("close")
 
     def action_allocate(self):
         self._check_is_action_allowed("allocate")

@@ -107,7 +107,10 @@ class TestGroupPurchase(HttpCase):
         self.assertEqual(len(self.purchase.demand_ids), 1)
 
     def test_state_guards(self):
-        with self.assertRaisesRegex(UserError, "cannot do this"):
+        self.assertFalse(self.purchase.is_action_split_allowed)
+        with self.assertRaisesRegex(UserError, 'cannot go from "Draft" to "Received and Split"'):
+            self.purchase.with_user(self.manager).action_split()
+        with self.assertRaisesRegex(UserError, 'cannot go from "Draft" to "Ordered"'):
             self.purchase.with_user(self.manager).action_order()
         self.purchase.action_collect()
         with self.assertRaisesRegex(UserError, "No grocery asked"):

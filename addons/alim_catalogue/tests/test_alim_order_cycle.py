@@ -112,14 +112,14 @@ class TestOrderCycle(HttpCase):
         cycle = self.cycle.with_user(self.manager)
         self.assertTrue(cycle.is_action_open_allowed)
         self.assertFalse(cycle.is_action_close_allowed)
-        with self.assertRaisesRegex(UserError, "cannot be closed"):
+        with self.assertRaisesRegex(UserError, 'cannot go from "Draft" to "Closed"'):
             cycle.action_close()
-        with self.assertRaisesRegex(UserError, "cannot be confirmed"):
+        with self.assertRaisesRegex(UserError, 'cannot go from "Draft" to "Confirmed"'):
             cycle.action_confirm()
         cycle.action_open()
-        with self.assertRaisesRegex(UserError, "cannot be opened"):
+        with self.assertRaisesRegex(UserError, 'is already "Open"'):
             cycle.action_open()
-        with self.assertRaisesRegex(UserError, "cannot be allocated"):
+        with self.assertRaisesRegex(UserError, 'cannot go from "Open" to "Allocated"'):
             cycle.action_allocate()
         with self.assertRaises(AccessError):
             self.cycle.with_user(self.warehouse_user).action_close()

@@ -12,8 +12,10 @@ class AlimRecall(models.Model):
 
     _name = "alim.recall"
     _description = "Product Recall"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["gesmip.state.machine.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
+    _state_transitions = {"notify": (("draft",), "notified")}
+    _state_transition_depends = ("grocery_ids",)
 
     name = fields.Char(string="Title", required=True, tracking=True)
     reason = fields.Text(help="Why the product is recalled and what groceries must do.")
@@ -37,7 +39,7 @@ class AlimRecall(models.Model):
     )
     notified_date = fields.Datetime(readonly=True)
     notice = fields.Html(readonly=True, sanitize=True, help="What was sent to the groceries.")
-    is_action_notify_allowed = fields.Boolean(compute="_compute_is_action_notify_allowed")
+    is_action_notify_allowed = fields.Boolean(compute="_compute_is_action_allowed")
 
     @api.constrains("name", "lot_id", "product_id", "date_from", "date_to")
     def _check_scope(self):
@@ -78,22 +80,16 @@ class AlimRecall(models.Model):
             recall.grocery_ids = groceries
             recall.grocery_count = len(groceries)
 
-    @api.depends("state", "grocery_ids")
-    def _compute_is_action_notify_allowed(self):
-        for recall in self:
-            recall.is_action_notify_allowed = recall.state == "draft" and bool(recall.grocery_ids)
-
-    def _check_is_action_notify_allowed(self):
-        for recall in self:
-            if recall.state != "draft":
-                raise UserError(self.env._("This recall was already notified."))
-            if not recall.grocery_ids:
-                raise UserError(self.env._("No grocery received these lots: there is nobody to notify."))
+    def _action_refusal(self, action):
+        refusal = super()._action_refusal(action)
+        if not refusal and action == "notify" and not self.grocery_ids:
+            return self.env._("No grocery received these lots: there is nobody to notify.")
+        return refusal
 
     def action_notify(self):
         """Send the recall to every grocery that received the lots (mail, and their portal
         inbox through the message)."""
-        self._check_is_action_notify_allowed()
+        self._check_is_action_allowed("notify")
         for recall in self:
             groceries = recall.grocery_ids
             # the products and lots only: a grocery is not told who else received them
@@ -115,12 +111,10 @@ class AlimRecall(models.Model):
                 subtype_xmlid="mail.mt_comment",
                 message_type="comment",
             )
-            recall.write(
-                {
-                    "state": "notified",
-                    "notified_partner_ids": [fields.Command.set(groceries.ids)],
-                    "notified_date": fields.Datetime.now(),
-                    "notice": body,
-                }
+            recall._transition(
+                "notify",
+                notified_partner_ids=[fields.Command.set(groceries.ids)],
+                notified_date=fields.Datetime.now(),
+                notice=body,
             )
         return True

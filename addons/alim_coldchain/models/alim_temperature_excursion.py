@@ -9,8 +9,12 @@ class AlimTemperatureExcursion(models.Model):
 
     _name = "alim.temperature.excursion"
     _description = "Temperature Excursion"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["gesmip.state.machine.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
+    _state_transitions = {
+        "release": (("open",), "released"),
+        "destroy": (("open",), "destroyed"),
+    }
 
     name = fields.Char(compute="_compute_name", store=True)
     location_id = fields.Many2one(
@@ -73,12 +77,6 @@ class AlimTemperatureExcursion(models.Model):
         for excursion in self:
             excursion.lot_count = len(excursion.lot_ids)
 
-    @api.depends("state")
-    def _compute_is_action_allowed(self):
-        for excursion in self:
-            excursion.is_action_release_allowed = excursion.state == "open"
-            excursion.is_action_destroy_allowed = excursion.state == "open"
-
     @api.model_create_multi
     def create(self, vals_list):
         excursions = super().create(vals_list)
@@ -112,40 +110,30 @@ class AlimTemperatureExcursion(models.Model):
                 user_id=user.id,
             )
 
-    def _check_is_action_allowed(self, reason):
+    def _action_close(self, action):
+        """Record the decision: who, when, why; the to-do of the person in charge is done."""
+        self.ensure_one()
         if not self.env.user.has_group("alim_food.alim_food_group_manager"):
             raise UserError(self.env._("Only a platform manager can decide on an excursion."))
-        for excursion in self:
-            if excursion.state != "open":
-                raise UserError(self.env._("This excursion is already closed."))
+        self._check_is_action_allowed(action)
+        reason = self.action_reason
         if not (reason or "").strip():
             raise UserError(
                 self.env._("Write the corrective action (what was checked, why) before deciding.")
             )
-
-    def _action_close(self, state, reason=None):
-        reason = reason or self.action_reason
-        self._check_is_action_allowed(reason)
-        self.write(
-            {
-                "state": state,
-                "action_reason": reason,
-                "action_user_id": self.env.uid,
-                "action_date": fields.Datetime.now(),
-            }
-        )
+        self._transition(action, action_user_id=self.env.uid, action_date=fields.Datetime.now())
         self.activity_feedback(["mail.mail_activity_data_todo"], feedback=reason)
 
     def action_release(self):
         """The goods were checked and are safe: the lots become reservable again."""
         for excursion in self:
-            excursion._action_close("released", excursion.action_reason)
+            excursion._action_close("release")
         return True
 
     def action_destroy(self):
         """The goods are unsafe: scrap what the held lots still have in stock."""
         for excursion in self:
-            excursion._action_close("destroyed", excursion.action_reason)
+            excursion._action_close("destroy")
             excursion._alim_scrap_lots()
         return True
 

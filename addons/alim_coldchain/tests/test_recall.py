@@ -92,7 +92,7 @@ class TestRecall(ColdChainCommon):
         self.assertEqual(message.partner_ids, self.grocery_a | self.grocery_b)
         self.assertIn("SUP-2417", message.body)
         self.assertNotIn("Grocery A", message.body)
-        with self.assertRaisesRegex(UserError, "already notified"):
+        with self.assertRaisesRegex(UserError, 'is already "Notified"'):
             recall.with_user(self.manager).action_notify()
 
     def test_recall_by_product_and_reception_dates(self):

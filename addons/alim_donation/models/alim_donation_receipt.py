@@ -20,8 +20,14 @@ class AlimDonationReceipt(models.Model):
 
     _name = "alim.donation.receipt"
     _description = "Donation Receipt"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["gesmip.state.machine.mixin", "portal.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
+    _state_transitions = {
+        "issue": (("draft",), "issued"),
+        "cancel": (("draft", "issued"), "cancelled"),
+        "replace": (("cancelled",), None),
+    }
+    _state_transition_depends = ("line_ids", "replaced_by_id")
 
     name = fields.Char(string="Number", readonly=True, copy=False, tracking=True)
     partner_id = fields.Many2one(
@@ -89,13 +95,6 @@ class AlimDonationReceipt(models.Model):
             partner = receipt.partner_id.commercial_partner_id
             individual = partner.donor_kind == "individual" or not partner.is_company
             receipt.donor_form = "cerfa_11580" if individual else "cerfa_16216"
-
-    @api.depends("state", "line_ids", "replaced_by_id")
-    def _compute_is_action_allowed(self):
-        for receipt in self:
-            receipt.is_action_issue_allowed = receipt.state == "draft" and bool(receipt.line_ids)
-            receipt.is_action_cancel_allowed = receipt.state in ("draft", "issued")
-            receipt.is_action_replace_allowed = receipt.state == "cancelled" and not receipt.replaced_by_id
 
     def _compute_access_url(self):
         res = super()._compute_access_url()
@@ -225,34 +224,20 @@ class AlimDonationReceipt(models.Model):
         return self._create_for_pickings(partner.commercial_partner_id, pickings, "yearly", year)
 
     # ------------------------------------------------------------------ state machine
-    def _check_is_action_issue_allowed(self):
-        for receipt in self:
-            if not receipt.is_action_issue_allowed:
-                raise UserError(
-                    self.env._(
-                        "Only a draft receipt with goods can be issued (%(receipt)s).",
-                        receipt=receipt.display_name,
-                    )
-                )
-
-    def _check_is_action_cancel_allowed(self):
-        for receipt in self:
-            if not receipt.is_action_cancel_allowed:
-                raise UserError(
-                    self.env._(
-                        "This receipt is already cancelled (%(receipt)s).", receipt=receipt.display_name
-                    )
-                )
-
-    def _check_is_action_replace_allowed(self):
-        for receipt in self:
-            if not receipt.is_action_replace_allowed:
-                raise UserError(
-                    self.env._(
-                        "Only a cancelled receipt not yet replaced can be replaced (%(receipt)s).",
-                        receipt=receipt.display_name,
-                    )
-                )
+    def _action_refusal(self, action):
+        refusal = super()._action_refusal(action)
+        if refusal:
+            return refusal
+        if action == "issue" and not self.line_ids:
+            return self.env._(
+                "Only a draft receipt with goods can be issued (%(receipt)s).", receipt=self.display_name
+            )
+        if action == "replace" and self.replaced_by_id:
+            return self.env._(
+                "Only a cancelled receipt not yet replaced can be replaced (%(receipt)s).",
+                receipt=self.display_name,
+            )
+        return ""
 
     def _next_number(self, date):
         """The next number of the year, from a no-gap sequence. The sequence row is updated
@@ -264,21 +249,19 @@ class AlimDonationReceipt(models.Model):
         return sequence.next_by_id(sequence_date=date)
 
     def action_issue(self):
-        self._check_is_action_issue_allowed()
+        self._check_is_action_allowed("issue")
         self._check_pickings()
         for receipt in self.sorted("id"):
             date = fields.Date.context_today(receipt)
-            receipt.write({"state": "issued", "date": date, "name": receipt._next_number(date)})
+            receipt._transition("issue", date=date, name=receipt._next_number(date))
         return True
 
     def action_cancel(self):
-        self._check_is_action_cancel_allowed()
-        self.write({"state": "cancelled"})
-        return True
+        return self._transition("cancel")
 
     def action_replace(self):
         """A new draft receipt with the same receptions and goods; both are kept."""
-        self._check_is_action_replace_allowed()
+        self._check_is_action_allowed("replace")
         new = self.env["alim.donation.receipt"]
         for receipt in self:
             replacement = receipt.copy({"replaces_id": receipt.id})

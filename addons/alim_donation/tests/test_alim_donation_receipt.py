@@ -88,17 +88,17 @@ class TestAlimDonationReceipt(DonationCommon):
         receipt = self._receipt_for(self._simple_donation(self.donor))
         self.assertTrue(receipt.is_action_issue_allowed and receipt.is_action_cancel_allowed)
         self.assertFalse(receipt.is_action_replace_allowed)
-        with self.assertRaisesRegex(UserError, "Only a cancelled receipt"):
+        with self.assertRaisesRegex(UserError, 'is "Draft": this is only possible when it is Cancelled.'):
             receipt.action_replace()
         receipt.action_issue()
         self.assertFalse(receipt.is_action_issue_allowed)
-        with self.assertRaisesRegex(UserError, "Only a draft receipt with goods"):
+        with self.assertRaisesRegex(UserError, 'is already "Issued"'):
             receipt.action_issue()
         with self.assertRaisesRegex(UserError, "Only a draft receipt can be rebuilt"):
             receipt.action_compute_lines()
         receipt.action_cancel()
         self.assertFalse(receipt.is_action_cancel_allowed)
-        with self.assertRaisesRegex(UserError, "already cancelled"):
+        with self.assertRaisesRegex(UserError, 'is already "Cancelled"'):
             receipt.action_cancel()
         receipt.action_replace()
         self.assertFalse(receipt.is_action_replace_allowed)

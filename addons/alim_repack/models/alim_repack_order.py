@@ -14,9 +14,15 @@ class AlimRepackOrder(models.Model):
 
     _name = "alim.repack.order"
     _description = "Repack Order"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["gesmip.state.machine.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "lab_date desc, id desc"
     _check_company_auto = True
+    _state_transitions = {
+        "plan": (("draft",), "planned"),
+        "done": (("draft", "planned"), "done"),
+        "cancel": (("draft", "planned"), "cancelled"),
+        "draft": (("cancelled",), "draft"),
+    }
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     state = fields.Selection(
@@ -162,14 +168,6 @@ class AlimRepackOrder(models.Model):
         for order in self:
             order.move_count = len(order.move_ids)
 
-    @api.depends("state")
-    def _compute_is_action_allowed(self):
-        for order in self:
-            order.is_action_plan_allowed = order.state == "draft"
-            order.is_action_done_allowed = order.state in ("draft", "planned")
-            order.is_action_cancel_allowed = order.state in ("draft", "planned")
-            order.is_action_draft_allowed = order.state == "cancelled"
-
     @api.constrains("allow_mixing")
     def _check_allow_mixing(self):
         if self.env.su or self.env.user.has_group(LAB_MANAGER_GROUP):
@@ -198,53 +196,22 @@ class AlimRepackOrder(models.Model):
             raise UserError(self.env._("A done repack order cannot be deleted: its lots are in stock."))
 
     # ------------------------------------------------------------------ state machine
-    def _check_is_action_plan_allowed(self):
-        for order in self:
-            if not order.is_action_plan_allowed:
-                raise UserError(self.env._("Only a draft repack order can be planned (%s).", order.name))
-
-    def _check_is_action_done_allowed(self):
-        for order in self:
-            if not order.is_action_done_allowed:
-                raise UserError(
-                    self.env._("Only a draft or planned repack order can be done (%s).", order.name)
-                )
-
-    def _check_is_action_cancel_allowed(self):
-        for order in self:
-            if not order.is_action_cancel_allowed:
-                raise UserError(
-                    self.env._("A done or cancelled repack order cannot be cancelled (%s).", order.name)
-                )
-
-    def _check_is_action_draft_allowed(self):
-        for order in self:
-            if not order.is_action_draft_allowed:
-                raise UserError(
-                    self.env._("Only a cancelled repack order can be reset to draft (%s).", order.name)
-                )
-
     def action_plan(self):
-        self._check_is_action_plan_allowed()
+        self._check_is_action_allowed("plan")
         self._check_inputs()
-        self.write({"state": "planned"})
-        return True
+        return self._transition("plan")
 
     def action_done(self):
-        self._check_is_action_done_allowed()
+        self._check_is_action_allowed("done")
         for order in self:
             order._action_done()
         return True
 
     def action_cancel(self):
-        self._check_is_action_cancel_allowed()
-        self.write({"state": "cancelled"})
-        return True
+        return self._transition("cancel")
 
     def action_draft(self):
-        self._check_is_action_draft_allowed()
-        self.write({"state": "draft"})
-        return True
+        return self._transition("draft")
 
     # ------------------------------------------------------------------ checks
     @api.model
@@ -337,7 +304,7 @@ class AlimRepackOrder(models.Model):
         inherited = self._inherited()
         lot = self.env["stock.lot"].create(self._prepare_output_lot_vals(inherited))
         self._action_done_stock(lot)
-        self.write({"state": "done", "output_lot_id": lot.id})
+        self._transition("done", output_lot_id=lot.id)
 
     def _prepare_output_lot_vals(self, inherited):
         self.ensure_one()

@@ -319,25 +319,25 @@ class TestRepackOrder(BaseCommon):
         order = self._order(self.bulk_lot, packs_made=25)
         self.assertTrue(order.is_action_plan_allowed and order.is_action_done_allowed)
         self.assertFalse(order.is_action_draft_allowed)
-        with self.assertRaisesRegex(UserError, "reset to draft"):
+        with self.assertRaisesRegex(UserError, 'is already "Draft"'):
             order.action_draft()
         order.action_plan()
-        with self.assertRaisesRegex(UserError, "Only a draft repack order can be planned"):
+        with self.assertRaisesRegex(UserError, 'is already "Planned"'):
             order.action_plan()
         order.action_cancel()
         self.assertEqual(order.state, "cancelled")
-        with self.assertRaisesRegex(UserError, "cannot be cancelled"):
+        with self.assertRaisesRegex(UserError, 'is already "Cancelled"'):
             order.action_cancel()
-        with self.assertRaisesRegex(UserError, "can be done"):
+        with self.assertRaisesRegex(UserError, 'cannot go from "Cancelled" to "Done"'):
             order.action_done()
         order.action_draft()
         order.action_done()
         self.assertFalse(
             order.is_action_cancel_allowed or order.is_action_done_allowed or order.is_action_plan_allowed
         )
-        with self.assertRaisesRegex(UserError, "can be done"):
+        with self.assertRaisesRegex(UserError, 'is already "Done"'):
             order.action_done()
-        with self.assertRaisesRegex(UserError, "cannot be cancelled"):
+        with self.assertRaisesRegex(UserError, 'cannot go from "Done" to "Cancelled"'):
             order.action_cancel()
         with self.assertRaisesRegex(UserError, "cannot be deleted"):
             order.with_user(self.lab_manager).unlink()

@@ -11,8 +11,14 @@ class AlimDeliveryRound(models.Model):
 
     _name = "alim.delivery.round"
     _description = "Delivery Round"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["gesmip.state.machine.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
+    _state_transitions = {
+        "plan": (("draft",), "planned"),
+        "done": (("planned",), "done"),
+        "cancel": (("draft", "planned"), "cancel"),
+        "draft": (("planned", "cancel"), "draft"),
+    }
 
     name = fields.Char(required=True, default=lambda self: self.env._("New"), copy=False, tracking=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
@@ -40,14 +46,6 @@ class AlimDeliveryRound(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code("alim.delivery.round") or "/"
         return super().create(vals_list)
 
-    @api.depends("state")
-    def _compute_is_action_allowed(self):
-        for rnd in self:
-            rnd.is_action_plan_allowed = rnd.state == "draft"
-            rnd.is_action_done_allowed = rnd.state == "planned"
-            rnd.is_action_cancel_allowed = rnd.state in ("draft", "planned")
-            rnd.is_action_draft_allowed = rnd.state in ("planned", "cancel")
-
     @api.depends("stop_ids", "picking_ids.move_ids.alim_weight_kg", "vehicle_id")
     def _compute_load(self):
         for rnd in self:
@@ -67,18 +65,6 @@ class AlimDeliveryRound(models.Model):
             vehicle.pallet_kg or 600.0,
             vehicle.cold_box_kg or 25.0,
         )
-
-    def _check_is_action_allowed(self, action):
-        states = dict(self._fields["state"]._description_selection(self.env))
-        for rnd in self:
-            if not rnd[f"is_action_{action}_allowed"]:
-                raise UserError(
-                    self.env._(
-                        "The round %(name)s cannot do this in state %(state)s.",
-                        name=rnd.name,
-                        state=states[rnd.state],
-                    )
-                )
 
     def _check_capacity(self):
         labels = {
@@ -116,23 +102,20 @@ class AlimDeliveryRound(models.Model):
             if not rnd.stop_ids:
                 raise UserError(self.env._("Add the groceries to deliver before planning %s.", rnd.name))
         self._check_capacity()
-        self.write({"state": "planned"})
+        self._transition("plan")
         for rnd in self:
             rnd.picking_ids.filtered(lambda p: p.state not in ("done", "cancel")).write(
                 {"scheduled_date": fields.Datetime.to_datetime(rnd.date)}
             )
 
     def action_done(self):
-        self._check_is_action_allowed("done")
-        self.write({"state": "done"})
+        return self._transition("done")
 
     def action_cancel(self):
-        self._check_is_action_allowed("cancel")
-        self.write({"state": "cancel"})
+        return self._transition("cancel")
 
     def action_draft(self):
-        self._check_is_action_allowed("draft")
-        self.write({"state": "draft"})
+        return self._transition("draft")
 
     def _add_pickings(self, pickings):
         """Put ``pickings`` on this round: one stop per grocery, in the order given."""

@@ -112,7 +112,7 @@ class TestDeliveryRound(BaseCommon):
         self.assertIn("KEEP COLD", html)
         self.assertIn("140.0", html)
         rnd.with_user(self.warehouse_user).action_done()
-        with self.assertRaisesRegex(UserError, "cannot do this"):
+        with self.assertRaisesRegex(UserError, 'cannot go from "Done" to "Planned"'):
             rnd.with_user(self.warehouse_user).action_plan()
 
     def test_over_capacity_refused_and_nothing_changed(self):

@@ -3,6 +3,7 @@ from . import res_partner
 from . import gesmip_event_theme
 from . import event_event
 from . import event_registration
+from . import gesmip_state_machine_mixin
 from . import gesmip_call_project
 from . import gesmip_support_programme
 from . import gesmip_support_need

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 CALL_STATES = [
     ("spotted", "Spotted"),
@@ -19,8 +19,17 @@ class GesmipCallProject(models.Model):
 
     _name = "gesmip.call.project"
     _description = "Call for Projects"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["gesmip.state.machine.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "deadline, id"
+    _state_transitions = {
+        "share": (("spotted",), "shared"),
+        "apply": (("shared",), "applying"),
+        "submit": (("applying",), "submitted"),
+        "win": (("submitted",), "won"),
+        "lose": (("shared", "applying", "submitted"), "lost"),
+        "reset": (("lost", "won"), "spotted"),
+    }
+    _state_transition_depends = ("applicant_grocery_ids",)
 
     name = fields.Char(string="Subject", required=True, tracking=True)
     funder_id = fields.Many2one("res.partner", required=True, tracking=True)
@@ -80,16 +89,6 @@ class GesmipCallProject(models.Model):
         for call in self:
             call.days_left = (call.deadline - today).days if call.deadline else 0
 
-    @api.depends("state", "applicant_grocery_ids")
-    def _compute_is_action_allowed(self):
-        for call in self:
-            call.is_action_share_allowed = call.state == "spotted"
-            call.is_action_apply_allowed = call.state == "shared" and bool(call.applicant_grocery_ids)
-            call.is_action_submit_allowed = call.state == "applying"
-            call.is_action_win_allowed = call.state == "submitted"
-            call.is_action_lose_allowed = call.state in ("shared", "applying", "submitted")
-            call.is_action_reset_allowed = call.state in ("lost", "won")
-
     @api.constrains("amount", "amount_won", "reminder_days")
     def _check_amounts(self):
         for call in self:
@@ -100,54 +99,34 @@ class GesmipCallProject(models.Model):
                     )
                 )
 
-    def _check_is_action_allowed(self, action, message):
-        for call in self:
-            if not call[f"is_action_{action}_allowed"]:
-                raise UserError(message % {"name": call.name, "state": call._state_label()})
-
-    def _state_label(self):
-        return dict(self._fields["state"]._description_selection(self.env))[self.state]
+    def _action_refusal(self, action):
+        refusal = super()._action_refusal(action)
+        if not refusal and action == "apply" and not self.applicant_grocery_ids:
+            return self.env._(
+                "Call %(name)s: add at least one grocery applying first.", name=self.display_name
+            )
+        return refusal
 
     def action_share(self):
-        self._check_is_action_allowed(
-            "share", self.env._("Call %(name)s is %(state)s: only a spotted call can be shared.")
-        )
-        self.write({"state": "shared"})
+        return self._transition("share")
 
     def action_apply(self):
-        self._check_is_action_allowed(
-            "apply",
-            self.env._(
-                "Call %(name)s is %(state)s: it must be shared and have at least one grocery applying."
-            ),
-        )
-        self.write({"state": "applying"})
+        return self._transition("apply")
 
     def action_submit(self):
-        self._check_is_action_allowed(
-            "submit",
-            self.env._("Call %(name)s is %(state)s: only an application in progress can be submitted."),
-        )
-        self.write({"state": "submitted"})
+        return self._transition("submit")
 
     def action_win(self):
-        self._check_is_action_allowed(
-            "win", self.env._("Call %(name)s is %(state)s: only a submitted application can be won.")
-        )
+        self._check_is_action_allowed("win")
         for call in self:
-            call.write({"state": "won", "amount_won": call.amount_won or call.amount})
+            call._transition("win", amount_won=call.amount_won or call.amount)
+        return True
 
     def action_lose(self):
-        self._check_is_action_allowed(
-            "lose", self.env._("Call %(name)s is %(state)s: it cannot be marked as lost.")
-        )
-        self.write({"state": "lost"})
+        return self._transition("lose")
 
     def action_reset(self):
-        self._check_is_action_allowed(
-            "reset", self.env._("Call %(name)s is %(state)s: only a won or lost call can be reopened.")
-        )
-        self.write({"state": "spotted", "reminder_sent": False, "amount_won": 0.0})
+        return self._transition("reset", reminder_sent=False, amount_won=0.0)
 
     @api.model
     def _cron_deadline_reminders(self, today=None):

@@ -6,3 +6,4 @@ from . import test_network_portal_http
 from . import test_call_project
 from . import test_needs_study
 from . import test_support_programme
+from . import test_state_machine

@@ -34,7 +34,7 @@ class TestCallProject(GesmipNetworkCommon):
     def test_pipeline_and_guards(self):
         call = self._call()
         self.assertEqual(call.state, "spotted")
-        with self.assertRaisesRegex(UserError, "only a submitted application can be won"):
+        with self.assertRaisesRegex(UserError, 'cannot go from "Spotted" to "Won"'):
             call.action_win()
         call.action_share()
         self.assertEqual(call.state, "shared")
@@ -42,14 +42,14 @@ class TestCallProject(GesmipNetworkCommon):
             call.action_apply()
         call.applicant_grocery_ids = self.grocery_a
         call.action_apply()
-        with self.assertRaisesRegex(UserError, "only a spotted call can be shared"):
+        with self.assertRaisesRegex(UserError, 'cannot go from "Groceries Applying" to "Shared"'):
             call.action_share()
         call.action_submit()
         self.assertEqual(call.state, "submitted")
         call.action_win()
         self.assertEqual(call.state, "won")
         self.assertEqual(call.amount_won, 20000)
-        with self.assertRaisesRegex(UserError, "cannot be marked as lost"):
+        with self.assertRaisesRegex(UserError, 'cannot go from "Won" to "Lost"'):
             call.action_lose()
         call.action_reset()
         self.assertEqual(call.state, "spotted")

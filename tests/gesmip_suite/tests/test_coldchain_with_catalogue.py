@@ -74,5 +74,5 @@ class TestHeldLotsInCatalogue(ExcursionHoldCommon):
         picking.with_user(self.manager).action_assign()
         self.assertEqual(sum(picking.move_line_ids.mapped("quantity")), 40)
         self.assertTrue(picking.move_line_ids.lot_id & excursion.lot_ids)
-        with self.assertRaisesRegex(UserError, "already closed"):
+        with self.assertRaisesRegex(UserError, 'cannot go from "Released" to "Destroyed"'):
             excursion.with_user(self.manager).action_destroy()
