@@ -1,4 +1,5 @@
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -12,6 +13,17 @@ CALL_STATES = [
     ("lost", "Lost"),
 ]
 OPEN_STATES = ("spotted", "shared", "applying")
+
+
+def _is_web_link(url):
+    """A link to a web page: http or https with a host, on one line (no javascript:, data:...)."""
+    if any(char in url for char in "\r\n\t\x00") or url != url.strip():
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
 class GesmipCallProject(models.Model):
@@ -89,6 +101,14 @@ class GesmipCallProject(models.Model):
             call.is_action_win_allowed = call.state == "submitted"
             call.is_action_lose_allowed = call.state in ("shared", "applying", "submitted")
             call.is_action_reset_allowed = call.state in ("lost", "won")
+
+    @api.constrains("url")
+    def _check_url(self):
+        for call in self:
+            if call.url and not _is_web_link(call.url):
+                raise ValidationError(
+                    self.env._("The link of a call for projects must be a web address (http:// or https://).")
+                )
 
     @api.constrains("amount", "amount_won", "reminder_days")
     def _check_amounts(self):
