@@ -1,14 +1,14 @@
 {
     "name": "Alternative Platform: Cold Chain",
     "summary": "Temperature register, excursions and holds, use-by and best-before, FEFO, recalls",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "GESMIP",
     "website": "https://github.com/gesmip/gesmip",
     "author": "GESMIP",
     "maintainers": ["gesmip"],
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["alim_catalogue"],
+    "depends": ["gesmip_network", "alim_catalogue"],
     "data": [
         "security/ir.model.access.csv",
         "security/alim_recall_security.xml",

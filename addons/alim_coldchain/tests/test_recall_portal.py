@@ -68,10 +68,11 @@ class TestRecallPortal(HttpCase):
         self.assertNotIn("Not sent", page.text)
         detail = self.url_open(f"/my/recalls/{self.recall.id}")
         self.assertIn("CHEESE-1", detail.text)
-        self.assertTrue(self.url_open(f"/my/recalls/{self.draft.id}").url.endswith("/my"))
+        self.assertEqual(self.url_open(f"/my/recalls/{self.draft.id}").status_code, 404)
 
     def test_other_grocery_cannot_open_the_recall(self):
         self.authenticate("recall_portal_c", "recall_portal_c")
         response = self.url_open(f"/my/recalls/{self.recall.id}")
-        self.assertTrue(response.url.endswith("/my"))
+        self.assertEqual(response.status_code, 404)
+        self.assertNotIn("Listeria cheese", response.text)
         self.assertNotIn("Listeria cheese", self.url_open("/my/recalls").text)
