@@ -18,20 +18,22 @@ class AlimGroupPurchasePortal(AlimStandingOrderPortal):
     @http.route(["/my/group-purchases"], type="http", auth="user", website=True)
     def portal_my_group_purchases(self, **kw):
         grocery = self._alim_grocery_or_404()
+        values = self._prepare_portal_layout_values()
+        values.update(self._prepare_group_purchases_values(grocery))
+        flashed = pop_flash()
+        values.update(message=flashed.get("success"), error=flashed.get("error"))
+        return request.render("alim_catalogue.portal_my_group_purchases", values)
+
+    def _prepare_group_purchases_values(self, grocery):
         purchases = request.env["alim.group.purchase"].search(self._group_purchase_domain())
         demands = request.env["alim.group.purchase.demand"].search(
             [("group_purchase_id", "in", purchases.ids), ("partner_id", "=", grocery.id)]
         )
-        values = self._prepare_portal_layout_values()
-        flashed = pop_flash()
-        values.update(
-            purchases=purchases,
-            mine={(d.group_purchase_id.id, d.product_id.id): d for d in demands},
-            message=flashed.get("success"),
-            error=flashed.get("error"),
-            page_name="alim_group_purchases",
-        )
-        return request.render("alim_catalogue.portal_my_group_purchases", values)
+        return {
+            "purchases": purchases,
+            "mine": {(d.group_purchase_id.id, d.product_id.id): d for d in demands},
+            "page_name": "alim_group_purchases",
+        }
 
     @http.route(
         ["/my/group-purchases/<int:purchase_id>"], type="http", auth="user", methods=["POST"], website=True

@@ -21,14 +21,13 @@ class AlimStandingOrderPortal(AlimCyclePortal):
     def portal_my_standing_order(self, **kw):
         self._alim_grocery_or_404()
         values = self._prepare_portal_layout_values()
+        values.update(self._prepare_standing_order_values())
         flashed = pop_flash()
-        values.update(
-            standing=self._standing_order(),
-            message=flashed.get("success"),
-            error=flashed.get("error"),
-            page_name="alim_standing_order",
-        )
+        values.update(message=flashed.get("success"), error=flashed.get("error"))
         return request.render("alim_catalogue.portal_my_standing_order", values)
+
+    def _prepare_standing_order_values(self):
+        return {"standing": self._standing_order(), "page_name": "alim_standing_order"}
 
     @http.route(["/my/standing-order/save"], type="http", auth="user", methods=["POST"], website=True)
     def portal_my_standing_order_save(self, **post):

@@ -99,6 +99,8 @@ def read_payload(body, now, not_before=None, skew=timedelta(minutes=5), max_batc
         raise PayloadError("JSON nested too deep")
     try:
         payload = json.loads(text or "{}", parse_constant=_refuse_constant)
+    except PayloadError:
+        raise
     except (ValueError, RecursionError):
         raise PayloadError("malformed JSON") from None
     if not isinstance(payload, dict):

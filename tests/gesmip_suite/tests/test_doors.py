@@ -191,6 +191,9 @@ class TestDoors(HttpCase):
         # the home page does not offer the catalogue to a donor
         home = self.url_open("/my/home")
         self.assertEqual(home.status_code, 200)
+        self.assertNotIn("/my/group-purchases", home.text)
+        self.authenticate("door_a", "door_a")
+        self.assertIn("/my/group-purchases", self.url_open("/my/home").text)
 
     # --- 4. no grocery learns who else is invited -------------------------------------------
     @mute_logger("odoo.http")

@@ -80,6 +80,13 @@ def test_refuses_hostile_bodies(raw, status):
     assert caught.value.reason
 
 
+def test_reasons_name_the_fault():
+    with pytest.raises(PayloadError, match="Infinity is not a number"):
+        read_payload(b'{"location_id": Infinity, "readings": []}', NOW, INSTALLED)
+    with pytest.raises(PayloadError, match="installed"):
+        read_payload(body(readings=[reading(at="1971-01-01T00:00:00Z")]), NOW, INSTALLED)
+
+
 def test_small_clock_skew_is_accepted():
     _location, rows = read_payload(body(readings=[reading(at="2026-06-01T12:04:00Z")]), NOW, INSTALLED)
     assert rows == [(datetime(2026, 6, 1, 12, 4), 3.0)]
