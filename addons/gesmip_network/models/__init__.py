@@ -13,3 +13,4 @@ from . import gesmip_needs_study
 from . import survey_question
 from . import survey_question_answer
 from . import res_users
+from . import ir_http

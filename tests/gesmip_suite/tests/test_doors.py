@@ -156,6 +156,9 @@ class TestDoors(HttpCase):
         ):
             response = self._post(url, {"qty_1": "1", "name_1": "X"})
             self.assertEqual(response.status_code, 404, url)
+        # Odoo's own portal pages too
+        for url in (f"/my/orders/{10**12}", f"/my/invoices/{10**12}"):
+            self.assertEqual(self.url_open(url).status_code, 404, url)
         self.assertEqual(self.url_open(f"/my/network-events/{event.id}").status_code, 200)
         self.assertFalse(self._orders())
 
