@@ -292,9 +292,7 @@ class TestDoors(HttpCase):
         self.assertEqual(len(sensor.sudo().token_hash), 64)
         self.env.cr.execute("SELECT * FROM alim_temperature_sensor WHERE id = %s", [sensor.id])
         self.assertNotIn(token, json.dumps(self.env.cr.dictfetchall(), default=str))
-        manager = new_test_user(
-            self.env, login="door_cc_manager", groups="alim_catalogue.alim_catalogue_group_manager"
-        )
+        manager = new_test_user(self.env, login="door_cc_manager", groups="alim_food.alim_food_group_manager")
         with self.assertRaises(AccessError):
             sensor.with_user(manager).read(["token_hash"])
         action = sensor.with_user(manager).action_regenerate_token()
