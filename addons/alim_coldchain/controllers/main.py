@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from odoo import SUPERUSER_ID, fields, http
+from odoo import fields, http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
@@ -77,17 +77,9 @@ class AlimSensorController(http.Controller):
             return self._reply(error.status, error=error.reason)
         if location_id is not None and location_id != sensor.location_id.id:
             return self._reply(403, error="this sensor is not in that room")
-        env = request.env(user=SUPERUSER_ID)
         try:
-            with env.cr.savepoint():
-                inserted = env["alim.temperature.reading"]._alim_bulk_insert(
-                    sensor.location_id.with_env(env),
-                    rows,
-                    "sensor",
-                    sensor=sensor.with_env(env),
-                    future_skew=CLOCK_SKEW,
-                )
+            with request.env.cr.savepoint():
+                inserted = sensor._alim_push_readings(rows, CLOCK_SKEW)
         except (UserError, ValidationError) as error:
             return self._reply(400, error=str(error))
-        sensor.location_id.with_env(env)._alim_detect_excursions(rows[0][0], rows[-1][0])
         return self._reply(200, inserted=inserted, ignored=len(rows) - inserted)
