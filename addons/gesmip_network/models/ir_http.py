@@ -18,4 +18,4 @@ class IrHttp(models.AbstractModel):
             for value in args.values()
         ):
             raise NotFound()
-        super()._pre_dispatch(rule, args)
+        return super()._pre_dispatch(rule, args)
