@@ -28,8 +28,12 @@ class AlimRecall(models.Model):
         readonly=True,
         tracking=True,
     )
-    lot_ids = fields.Many2many("stock.lot", compute="_compute_deliveries", string="Traced lots")
-    move_line_ids = fields.Many2many("stock.move.line", compute="_compute_deliveries", string="Deliveries")
+    lot_ids = fields.Many2many(
+        "stock.lot", compute="_compute_deliveries", string="Traced lots", groups="base.group_user"
+    )
+    move_line_ids = fields.Many2many(
+        "stock.move.line", compute="_compute_deliveries", string="Deliveries", groups="base.group_user"
+    )
     # Staff only: a grocery is never told which other groceries received the lots.
     grocery_ids = fields.Many2many(
         "res.partner", compute="_compute_deliveries", string="Groceries", groups="base.group_user"

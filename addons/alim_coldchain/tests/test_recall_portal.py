@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import done_move
@@ -74,3 +75,20 @@ class TestRecallPortal(HttpCase):
         self.assertEqual(response.status_code, 404)
         self.assertNotIn("Listeria cheese", response.text)
         self.assertNotIn("Listeria cheese", self.url_open("/my/recalls").text)
+
+    def test_a_grocery_is_not_told_who_else_received_the_lot(self):
+        """Read as the grocery (as over JSON-RPC): the recall's groceries, deliveries and
+        notified groceries are staff-only, and its messages are its own notification only."""
+        recall = self.recall.with_user(self.user_a)
+        self.assertEqual(recall.read(["name"])[0]["name"], "Listeria cheese")
+        for field in ("grocery_ids", "notified_partner_ids", "move_line_ids", "lot_ids", "grocery_count"):
+            self.assertNotIn(field, recall.fields_get())
+            with self.assertRaises(AccessError):
+                recall.read([field])
+        messages = (
+            self.env["mail.message"]
+            .with_user(self.user_a)
+            .search([("model", "=", "alim.recall"), ("res_id", "=", self.recall.id)])
+        )
+        self.assertEqual(messages.sudo().partner_ids, self.grocery_a)
+        self.assertNotIn("Grocery C", " ".join(messages.sudo().mapped("body")))
