@@ -32,11 +32,8 @@ class TestSensorTokenMigration(BaseCommon):
         spec.loader.exec_module(module)
         module.migrate(cr, "18.0.1.0.0")
         self.env.invalidate_all()
-        cr.execute(
-            "SELECT 1 FROM information_schema.columns"
-            " WHERE table_name = 'alim_temperature_sensor' AND column_name = 'token'"
-        )
-        self.assertFalse(cr.fetchone(), "the clear tokens are gone")
+        cr.execute("SELECT count(*) FROM alim_temperature_sensor WHERE token IS NOT NULL")
+        self.assertEqual(cr.fetchone()[0], 0, "the clear tokens are gone")
         self.assertEqual(sensor.sudo().token_hash, hashlib.sha256(b"old-clear-token").hexdigest())
         self.assertEqual(self.env["alim.temperature.sensor"]._alim_authenticate("old-clear-token"), sensor)
         self.assertEqual(sensor.install_date, created)

@@ -1,5 +1,8 @@
 """Sensor tokens are kept as their SHA-256 only; a sensor's installation date bounds the
-readings it may post (existing sensors: the day they were created)."""
+readings it may post (existing sensors: the day they were created).
+
+The old ``token`` column is emptied rather than dropped: no secret stays in clear, and the
+upgrade check (no column dropped) still holds; Odoo no longer reads it."""
 
 
 def migrate(cr, version):
@@ -17,7 +20,7 @@ def migrate(cr, version):
              WHERE token IS NOT NULL AND token_hash IS NULL
             """
         )
-        cr.execute("ALTER TABLE alim_temperature_sensor DROP COLUMN token")
+        cr.execute("UPDATE alim_temperature_sensor SET token = NULL WHERE token IS NOT NULL")
     cr.execute(
         "UPDATE alim_temperature_sensor SET install_date = create_date WHERE install_date > create_date"
     )
