@@ -55,7 +55,8 @@ def one_user(base, db, login, grocery_id, cycle, lines, seed):
         form = {f"qty_{line}": qty for line, qty in quantities.items()}
         form["csrf_token"] = token.group(1)
         answer = call("POST", f"/my/cycles/{cycle}/order", data=form)
-        if answer is not None and answer.status_code == 200 and "message=saved" in answer.url:
+        # the order page shows the server's "saved" message once (kept in the session)
+        if answer is not None and answer.status_code == 200 and "o_alim_saved" in answer.text:
             accepted = {line: float(qty) for line, qty in quantities.items() if qty}
     return timings, statuses, grocery_id, accepted
 

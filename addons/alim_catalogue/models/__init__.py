@@ -1,4 +1,5 @@
 from . import product_template
+from . import product_product
 from . import alim_order_cycle
 from . import alim_order_cycle_line
 from . import sale_order

@@ -1,5 +1,5 @@
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..lib.allocation import Request, allocate
 
@@ -53,6 +53,47 @@ class AlimGroupPurchase(models.Model):
     def _is_open_for_demand(self):
         self.ensure_one()
         return self.state == "collecting" and fields.Date.context_today(self) <= self.deadline
+
+    def _alim_portal_set_demands(self, raw_quantities):
+        """Save the quantities the current (portal) user asks for its member grocery,
+        ``{group purchase line id: text}``, read by the one quantity reader. The first
+        refused value refuses the whole form and nothing is written."""
+        self.ensure_one()
+        grocery = self.env.user._gesmip_member_grocery()
+        if not grocery:
+            raise AccessError(self.env._("Only a member grocery can ask for a group purchase."))
+        self.check_access("read")
+        purchase = self.sudo()
+        if not purchase._is_open_for_demand():
+            raise UserError(self.env._("The group purchase %s no longer takes quantities.", purchase.name))
+        quantities = {}
+        for line in purchase.line_ids:
+            raw = raw_quantities.get(line.id)
+            if raw is None or (isinstance(raw, str) and not raw.strip()):
+                continue
+            quantities[line] = line.product_id._alim_read_quantity(raw)
+        # Portal users may not write demands: the checks above stand for it, own grocery only.
+        Demand = self.env["alim.group.purchase.demand"].sudo()
+        existing = {
+            d.product_id: d
+            for d in Demand.search([("group_purchase_id", "=", purchase.id), ("partner_id", "=", grocery.id)])
+        }
+        to_create = []
+        for line, qty in quantities.items():
+            demand = existing.get(line.product_id)
+            if demand:
+                demand.quantity = qty
+            elif qty:
+                to_create.append(
+                    {
+                        "group_purchase_id": purchase.id,
+                        "partner_id": grocery.id,
+                        "product_id": line.product_id.id,
+                        "quantity": qty,
+                    }
+                )
+        Demand.create(to_create)
+        return True
 
     def action_collect(self):
         self._check_is_action_allowed("collect")

@@ -1,6 +1,6 @@
 from psycopg2.errors import UniqueViolation
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..lib.allocation import Request, allocate
@@ -36,14 +36,17 @@ class AlimOrderCycle(models.Model):
         check_company=True,
         help="The catalogue's available quantities are those of this location and its sub-locations.",
     )
+    # Staff only: a grocery is never told which other groceries are invited (portal users
+    # read the cycle through its record rule, which finds their own grocery here).
     grocery_ids = fields.Many2many(
         "res.partner",
         string="Invited Groceries",
         domain="[('is_grocery', '=', True)]",
+        groups="base.group_user",
     )
     line_ids = fields.One2many("alim.order.cycle.line", "cycle_id", string="Catalogue", copy=True)
     order_ids = fields.One2many("sale.order", "cycle_id", string="Orders")
-    order_count = fields.Integer(compute="_compute_order_count")
+    order_count = fields.Integer(compute="_compute_order_count", groups="base.group_user")
     state = fields.Selection(STATES, default="draft", required=True, tracking=True, copy=False)
     _state_transitions = {
         "open": (("draft",), "open"),
@@ -262,6 +265,64 @@ class AlimOrderCycle(models.Model):
         if to_create:
             self.env["sale.order.line"].create(to_create)
         return order
+
+    # --- the portal's doors: the current (portal) user writes for its own grocery -----------
+    def _alim_portal_grocery(self):
+        """The current user's member grocery, invited to this cycle, else AccessError."""
+        self.ensure_one()
+        grocery = self.env.user._gesmip_member_grocery()
+        self.check_access("read")
+        if not grocery or grocery not in self.sudo().grocery_ids:
+            raise AccessError(self.env._("Your grocery is not invited to this order cycle."))
+        return grocery
+
+    def _alim_portal_set_quantities(self, raw_quantities):
+        """Write what the current user typed, ``{cycle line id: text}``, into its grocery's
+        draft order of this cycle. Every value goes through the one quantity reader (the
+        line's limit for the grocery, its pack size, the product's unit); the first refused
+        value refuses the whole form and nothing is written."""
+        grocery = self._alim_portal_grocery()
+        cycle = self.sudo()
+        if not cycle._is_open_for_orders():
+            raise UserError(
+                self.env._("The order cycle %s is closed: orders can no longer be changed.", cycle.name)
+            )
+        quantities = {}
+        for line in cycle.line_ids:
+            raw = raw_quantities.get(line.id)
+            if raw is None or (isinstance(raw, str) and not raw.strip()):
+                continue
+            quantities[line] = line.product_id._alim_read_quantity(
+                raw, limit=line._grocery_limit(grocery), pack=line.pack_size
+            )
+        # The portal user may not write sale orders itself: the cycle writes them as superuser,
+        # for the user's own grocery only, checking the cycle's rules again under a lock.
+        order = cycle._set_grocery_quantities(grocery.sudo(), quantities)
+        return order.with_env(self.env)
+
+    def _alim_portal_keep_as_standing(self):
+        """Keep the current user's order of this cycle as its grocery's standing order."""
+        grocery = self._alim_portal_grocery()
+        cycle = self.sudo()
+        order = cycle._get_grocery_order(grocery.sudo())
+        lines = [
+            Command.create({"product_id": line.product_id.id, "quantity": line.product_uom_qty})
+            for line in order.order_line
+            if not line.display_type and line.product_uom_qty > 0
+        ]
+        if not lines:
+            raise UserError(self.env._("Order something first."))
+        Standing = self.env["alim.standing.order"].sudo().with_context(active_test=False)
+        standing = Standing.search(
+            [("partner_id", "=", grocery.id), ("company_id", "=", cycle.company_id.id)]
+        )
+        if standing:
+            standing.write({"active": True, "line_ids": [Command.clear(), *lines]})
+        else:
+            standing = Standing.create(
+                {"partner_id": grocery.id, "company_id": cycle.company_id.id, "line_ids": lines}
+            )
+        return standing.with_env(self.env)
 
     def _prepare_order_vals(self, grocery):
         return {

@@ -80,6 +80,18 @@ class AlimOrderCycleLine(models.Model):
             limits.append(float(int(self.quota_per_household * max(grocery.households_count, 0))))
         return min(limits) if limits else 0.0
 
+    def _alim_grocery_unit_prices(self, grocery, date=None):
+        """{product id: unit price} of these lines for ``grocery``: its tier pricelist's rule
+        less its starter discount, the computation of its order lines
+        (``sale.order.line._get_pricelist_price``), so the portal shows what is invoiced."""
+        grocery = grocery.sudo()
+        pricelist = grocery.property_product_pricelist
+        if not pricelist or not self:
+            return {}
+        prices = pricelist._compute_price_rule(self.sudo().product_id, 1.0, date=date or False)
+        starter = grocery._alim_starter_discount(date or fields.Date.context_today(grocery))
+        return {pid: price * (1 - starter / 100) for pid, (price, _rule) in prices.items()}
+
     @api.depends("cycle_id.order_ids.order_line.product_uom_qty", "available_qty")
     def _compute_ordered_qty(self):
         groups = self.env["sale.order.line"]._read_group(

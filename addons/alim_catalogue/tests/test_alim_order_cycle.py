@@ -1,5 +1,6 @@
+import html
+import re
 from datetime import timedelta
-from urllib.parse import parse_qs, urlparse
 
 from odoo import Command, fields, http
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -50,7 +51,7 @@ class TestOrderCycle(HttpCase):
         for login, grocery in zip(
             ["test_pa", "test_pb", "test_pc", "test_pd"], cls.groceries | cls.outsider, strict=True
         ):
-            user = new_test_user(env, login=login, groups="base.group_portal")
+            user = new_test_user(env, login=login, groups="gesmip_network.gesmip_network_group_grocery")
             user.partner_id.parent_id = grocery
             cls.portal_users |= user
         cls.stock = env.ref("stock.warehouse0").lot_stock_id
@@ -94,14 +95,25 @@ class TestOrderCycle(HttpCase):
         cls.pasta_line = cls.cycle.line_ids.filtered(lambda line: line.product_id == cls.pasta)
         cls.pasta_line.max_per_grocery = 100
 
-    def _order(self, user, quantities, cycle=None):
+    def _order(self, user, quantities, cycle=None, status=200):
+        """Post the order form as ``user``; the messages of the page it lands on (kept on the
+        server, shown once): {"message": [...]} when saved, {"error": [text]} when refused."""
         cycle = cycle or self.cycle
         self.authenticate(user.login, user.login)
         data = {f"qty_{line.id}": qty for line, qty in quantities.items()}
         data["csrf_token"] = http.Request.csrf_token(self)
         response = self.url_open(f"/my/cycles/{cycle.id}/order", data=data)
-        self.assertEqual(response.status_code, 200)
-        return parse_qs(urlparse(response.url).query)
+        self.assertEqual(response.status_code, status)
+        return self._messages(response.text)
+
+    def _messages(self, text):
+        messages = {}
+        if "o_alim_saved" in text:
+            messages["message"] = ["saved"]
+        error = re.search(r'o_alim_error"><span>(.*?)</span>|o_alim_error">(.*?)</div>', text, re.S)
+        if error:
+            messages["error"] = [html.unescape((error.group(1) or error.group(2) or "").strip())]
+        return messages
 
     def _grocery_order(self, grocery):
         return self.env["sale.order"].search(
@@ -213,7 +225,7 @@ class TestOrderCycle(HttpCase):
         self.assertFalse(self._grocery_order(self.groceries[0]))
         # a grocery not invited cannot see nor order in the cycle
         self.assertFalse(self.cycle.with_user(user_d).has_access("read"))
-        self._order(user_d, {self.pasta_line: 1})
+        self._order(user_d, {self.pasta_line: 1}, status=404)
         self.assertFalse(self._grocery_order(self.outsider))
         # another grocery's order can be neither read nor written
         order_b = self._grocery_order(self.groceries[1])

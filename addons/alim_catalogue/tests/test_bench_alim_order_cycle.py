@@ -53,7 +53,9 @@ class TestBenchOrderCycle(HttpCase):
         grocery = self.env["res.partner"].create(
             {"name": "Bench grocery", "is_company": True, "is_grocery": True}
         )
-        user = new_test_user(self.env, login="bench_portal", groups="base.group_portal")
+        user = new_test_user(
+            self.env, login="bench_portal", groups="gesmip_network.gesmip_network_group_grocery"
+        )
         user.partner_id.parent_id = grocery
         for size in (50, 1000):
             cycle, _products = self._make_cycle(size, grocery)

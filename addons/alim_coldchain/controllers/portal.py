@@ -1,7 +1,9 @@
+from werkzeug.exceptions import NotFound
+
 from odoo import http
-from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
+from odoo.addons.gesmip_network.controllers.door import record_or_404
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
@@ -14,14 +16,18 @@ class AlimRecallPortal(CustomerPortal):
         values = super()._prepare_home_portal_values(counters)
         if "recall_count" in counters:
             Recall = request.env["alim.recall"]
-            values["recall_count"] = Recall.search_count([]) if Recall.has_access("read") else 0
+            values["recall_count"] = (
+                Recall.search_count([])
+                if request.env.user._gesmip_member_grocery() and Recall.has_access("read")
+                else 0
+            )
         return values
 
     @http.route(["/my/recalls", "/my/recalls/page/<int:page>"], type="http", auth="user", website=True)
     def portal_my_recalls(self, page=1, **_kwargs):
         Recall = request.env["alim.recall"]
-        if not Recall.has_access("read"):
-            return request.redirect("/my")
+        if not request.env.user._gesmip_member_grocery() or not Recall.has_access("read"):
+            raise NotFound()
         count = Recall.search_count([])
         pager = portal_pager(url="/my/recalls", total=count, page=page, step=self._items_per_page)
         recalls = Recall.search(
@@ -35,14 +41,9 @@ class AlimRecallPortal(CustomerPortal):
 
     @http.route(["/my/recalls/<int:recall_id>"], type="http", auth="user", website=True)
     def portal_my_recall(self, recall_id, **_kwargs):
-        recall = request.env["alim.recall"].browse(recall_id)
-        try:
-            recall.check_access("read")
-            recall = recall.exists()
-            if not recall:
-                raise MissingError(request.env._("This recall does not exist."))
-        except (AccessError, MissingError):
-            return request.redirect("/my")
+        if not request.env.user._gesmip_member_grocery():
+            raise NotFound()
+        recall = record_or_404("alim.recall", recall_id)
         values = self._prepare_portal_layout_values()
         values.update({"recall": recall, "page_name": "recall"})
         return request.render("alim_coldchain.portal_my_recall", values)

@@ -30,12 +30,23 @@ class AlimRecall(models.Model):
         readonly=True,
         tracking=True,
     )
-    lot_ids = fields.Many2many("stock.lot", compute="_compute_deliveries", string="Traced lots")
-    move_line_ids = fields.Many2many("stock.move.line", compute="_compute_deliveries", string="Deliveries")
-    grocery_ids = fields.Many2many("res.partner", compute="_compute_deliveries", string="Groceries")
-    grocery_count = fields.Integer(compute="_compute_deliveries")
+    lot_ids = fields.Many2many(
+        "stock.lot", compute="_compute_deliveries", string="Traced lots", groups="base.group_user"
+    )
+    move_line_ids = fields.Many2many(
+        "stock.move.line", compute="_compute_deliveries", string="Deliveries", groups="base.group_user"
+    )
+    # Staff only: a grocery is never told which other groceries received the lots.
+    grocery_ids = fields.Many2many(
+        "res.partner", compute="_compute_deliveries", string="Groceries", groups="base.group_user"
+    )
+    grocery_count = fields.Integer(compute="_compute_deliveries", groups="base.group_user")
     notified_partner_ids = fields.Many2many(
-        "res.partner", "alim_recall_notified_partner_rel", string="Notified groceries", readonly=True
+        "res.partner",
+        "alim_recall_notified_partner_rel",
+        string="Notified groceries",
+        readonly=True,
+        groups="base.group_user",
     )
     notified_date = fields.Datetime(readonly=True)
     notice = fields.Html(readonly=True, sanitize=True, help="What was sent to the groceries.")
@@ -105,10 +116,19 @@ class AlimRecall(models.Model):
                 recall.reason or self.env._("Set aside these products and do not give them."),
                 lines,
             )
+            # one private notification per grocery: a message's recipients are visible to
+            # each of them (mail headers, JSON-RPC), so none is told who else received the lots
+            for grocery in groceries:
+                recall.message_notify(
+                    body=body,
+                    subject=self.env._("Product recall: %(title)s", title=recall.name),
+                    partner_ids=grocery.ids,
+                    subtype_xmlid="mail.mt_comment",
+                )
+            # the staff's trace on the recall itself (an internal note)
             recall.message_post(
                 body=body,
-                partner_ids=groceries.ids,
-                subtype_xmlid="mail.mt_comment",
+                subtype_xmlid="mail.mt_note",
                 message_type="comment",
             )
             recall._transition(

@@ -159,21 +159,23 @@ class AlimTemperatureReading(models.Model):
     # ------------------------------------------------------------------ bulk path
 
     @api.model
-    def _alim_bulk_insert(self, location, readings, source, sensor=None, import_key=None):
+    def _alim_bulk_insert(self, location, readings, source, sensor=None, import_key=None, future_skew=None):
         """Insert validated ``readings`` [(datetime_utc, value)] of one room with COPY into a
         temporary table, then one INSERT ... ON CONFLICT DO NOTHING: readings already in the
         register (same room, date and source) are skipped. Returns the number inserted.
 
         The values come from the validating parsers (datetimes and floats within the
         plausible range), never from SQL text; the statements take them as parameters.
+        ``future_skew`` (a timedelta): how far ahead of the server's clock a sensor's clock may be.
         """
         self.check_access("create")
         location.check_access("read")
         if source not in ("import", "sensor"):
             raise UserError(self.env._("Only imported and sensor readings are inserted in bulk."))
         now = fields.Datetime.now()
+        latest = now + future_skew if future_skew else now
         for when, value in readings:
-            if when > now:
+            if when > latest:
                 raise ValidationError(self.env._("A reading cannot be in the future."))
             if not PLAUSIBLE_MIN <= value <= PLAUSIBLE_MAX:
                 raise ValidationError(self.env._("A temperature must be between -60 and +60 °C."))

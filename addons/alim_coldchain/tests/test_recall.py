@@ -88,10 +88,21 @@ class TestRecall(ColdChainCommon):
         recall.with_user(self.manager).action_notify()
         self.assertEqual(recall.state, "notified")
         self.assertEqual(recall.notified_partner_ids, self.grocery_a | self.grocery_b)
-        message = recall.message_ids.filtered(lambda m: m.message_type == "comment")[:1]
-        self.assertEqual(message.partner_ids, self.grocery_a | self.grocery_b)
-        self.assertIn("SUP-2417", message.body)
-        self.assertNotIn("Grocery A", message.body)
+        # each grocery gets its own notification, naming no other grocery
+        sent = self.env["mail.message"].search(
+            [
+                ("model", "=", "alim.recall"),
+                ("res_id", "=", recall.id),
+                ("message_type", "=", "user_notification"),
+            ]
+        )
+        self.assertEqual(len(sent), 2)
+        self.assertEqual(sent.partner_ids, self.grocery_a | self.grocery_b)
+        for message in sent:
+            self.assertEqual(len(message.partner_ids), 1)
+            self.assertIn("SUP-2417", message.body)
+            self.assertNotIn("Grocery A", message.body)
+            self.assertNotIn("Grocery B", message.body)
         with self.assertRaisesRegex(UserError, 'is already "Notified"'):
             recall.with_user(self.manager).action_notify()
 

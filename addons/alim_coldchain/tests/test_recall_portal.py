@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import done_move
@@ -66,10 +67,35 @@ class TestRecallPortal(HttpCase):
         self.assertNotIn("Not sent", page.text)
         detail = self.url_open(f"/my/recalls/{self.recall.id}")
         self.assertIn("CHEESE-1", detail.text)
-        self.assertTrue(self.url_open(f"/my/recalls/{self.draft.id}").url.endswith("/my"))
+        self.assertEqual(self.url_open(f"/my/recalls/{self.draft.id}").status_code, 404)
 
     def test_other_grocery_cannot_open_the_recall(self):
         self.authenticate("recall_portal_c", "recall_portal_c")
         response = self.url_open(f"/my/recalls/{self.recall.id}")
-        self.assertTrue(response.url.endswith("/my"))
+        self.assertEqual(response.status_code, 404)
+        self.assertNotIn("Listeria cheese", response.text)
         self.assertNotIn("Listeria cheese", self.url_open("/my/recalls").text)
+
+    def test_a_grocery_is_not_told_who_else_received_the_lot(self):
+        """Read as the grocery (as over JSON-RPC): the recall's groceries, deliveries and
+        notified groceries are staff-only, and its messages are its own notification only."""
+        recall = self.recall.with_user(self.user_a)
+        self.assertEqual(recall.read(["name"])[0]["name"], "Listeria cheese")
+        for field in ("grocery_ids", "notified_partner_ids", "move_line_ids", "lot_ids", "grocery_count"):
+            self.assertNotIn(field, recall.fields_get())
+            with self.assertRaises(AccessError):
+                recall.read([field])
+        messages = (
+            self.env["mail.message"]
+            .with_user(self.user_a)
+            .search([("model", "=", "alim.recall"), ("res_id", "=", self.recall.id)])
+        )
+        self.assertFalse(messages.sudo().partner_ids - self.grocery_a - self.user_a.partner_id)
+        sent = self.env["mail.message"].search(
+            [
+                ("model", "=", "alim.recall"),
+                ("res_id", "=", self.recall.id),
+                ("message_type", "=", "user_notification"),
+            ]
+        )
+        self.assertEqual(sent.partner_ids, self.grocery_a, "the grocery's own notification, naming only it")

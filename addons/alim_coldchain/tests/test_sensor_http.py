@@ -24,6 +24,8 @@ class TestSensorEndpoint(HttpCase):
         cls.sensor = cls.env["alim.temperature.sensor"].create(
             {"name": "Probe 1", "location_id": cls.room.id}
         )
+        cls.sensor.install_date = fields.Datetime.now() - timedelta(days=30)
+        cls.token = cls.sensor._alim_new_token()
         cls.at = (fields.Datetime.now() - timedelta(minutes=10)).replace(microsecond=0)
 
     def _post(self, body, token=None):
@@ -46,16 +48,16 @@ class TestSensorEndpoint(HttpCase):
         self.assertEqual(self._post(self._body(), token="").status_code, 401)
         self.assertEqual(self._post(self._body(), token="not-the-token").status_code, 403)
         self.sensor.active = False
-        self.assertEqual(self._post(self._body(), token=self.sensor.token).status_code, 403)
+        self.assertEqual(self._post(self._body(), token=self.token).status_code, 403)
         self.assertEqual(self._count(), 0)
 
     def test_reading_for_another_room_is_refused(self):
-        response = self._post(self._body(self.other_room), token=self.sensor.token)
+        response = self._post(self._body(self.other_room), token=self.token)
         self.assertEqual(response.status_code, 403)
         self.assertEqual(self._count(), 0)
 
     def test_sensor_pushes_readings_idempotently(self):
-        response = self._post(self._body(), token=self.sensor.token)
+        response = self._post(self._body(), token=self.token)
         self.assertEqual(response.status_code, 200, response.text)
         self.assertEqual(response.json(), {"inserted": 1, "ignored": 0})
         reading = self.env["alim.temperature.reading"].search([("sensor_id", "=", self.sensor.id)])
@@ -63,9 +65,7 @@ class TestSensorEndpoint(HttpCase):
         self.assertEqual(reading.source, "sensor")
         self.assertEqual(reading.reading_at, self.at)
         self.assertEqual(reading.value, 3.4)
-        self.assertEqual(
-            self._post(self._body(), token=self.sensor.token).json(), {"inserted": 0, "ignored": 1}
-        )
-        self.assertEqual(self._post(self._body(value=95), token=self.sensor.token).status_code, 400)
-        self.assertEqual(self._post({"readings": [{"at": "soon"}]}, token=self.sensor.token).status_code, 400)
+        self.assertEqual(self._post(self._body(), token=self.token).json(), {"inserted": 0, "ignored": 1})
+        self.assertEqual(self._post(self._body(value=95), token=self.token).status_code, 400)
+        self.assertEqual(self._post({"readings": [{"at": "soon"}]}, token=self.token).status_code, 400)
         self.assertEqual(self._count(), 1)

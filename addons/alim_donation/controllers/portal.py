@@ -1,7 +1,10 @@
+from werkzeug.exceptions import NotFound
+
 from odoo import http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
+from odoo.addons.gesmip_network.controllers.door import MAX_ID
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 
@@ -30,12 +33,14 @@ class AlimDonationPortal(CustomerPortal):
     def portal_my_donation_receipt(
         self, receipt_id, access_token=None, report_type=None, download=False, **kw
     ):
+        if not 0 < receipt_id <= MAX_ID or report_type not in (None, "pdf", "html"):
+            raise NotFound()
         try:
             receipt = self._document_check_access(
                 "alim.donation.receipt", receipt_id, access_token=access_token
             )
         except (AccessError, MissingError):
-            return request.redirect("/my")
+            raise NotFound() from None
         return self._show_report(
             model=receipt,
             report_type=report_type or "pdf",

@@ -21,7 +21,9 @@ class TestDeliveryRound(BaseCommon):
         cls.warehouse_user = new_test_user(
             env, login="test_round_warehouse", groups="alim_food.alim_food_group_warehouse"
         )
-        cls.portal_user = new_test_user(env, login="test_round_portal", groups="base.group_portal")
+        cls.portal_user = new_test_user(
+            env, login="test_round_portal", groups="gesmip_network.gesmip_network_group_grocery"
+        )
         cls.groceries = env["res.partner"].create(
             [
                 {"name": "Round grocery A", "is_company": True, "is_grocery": True, "households_count": 10},

@@ -1,11 +1,13 @@
-from urllib.parse import urlencode
+from werkzeug.exceptions import NotFound
 
 from odoo import fields, http
-from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+from .door import flash, pop_flash, record_or_404
 
 PAGE_SIZE = 20
 
@@ -28,13 +30,21 @@ class GesmipNetworkPortal(CustomerPortal):
     def _network_event_domain(self):
         return [("is_network_event", "=", True), ("network_published", "=", True)]
 
+    def _network_grocery_or_404(self):
+        """The user's member grocery: the network pages are for groceries only."""
+        grocery = request.env.user._gesmip_member_grocery()
+        if not grocery:
+            raise NotFound()
+        return grocery
+
     @http.route(
         ["/my/network-events", "/my/network-events/page/<int:page>"], type="http", auth="user", website=True
     )
     def portal_my_network_events(self, page=1, **kw):
+        self._network_grocery_or_404()
         Event = request.env["event.event"]
         if not Event.has_access("read"):
-            return request.redirect("/my")
+            raise NotFound()
         domain = self._network_event_domain()
         total = Event.search_count(domain)
         pager = portal_pager(url="/my/network-events", total=total, page=page, step=PAGE_SIZE)
@@ -57,33 +67,30 @@ class GesmipNetworkPortal(CustomerPortal):
         return request.render("gesmip_network.portal_my_network_events", values)
 
     def _network_event_or_404(self, event_id):
-        event = request.env["event.event"].browse(event_id)
-        try:
-            event.check_access("read")
-            if not event.exists() or not event.is_network_event:
-                raise MissingError(request.env._("This event does not exist."))
-        except (AccessError, MissingError):
-            return None
-        return event
+        """The network event shown to the user's grocery, or a 404."""
+        self._network_grocery_or_404()
+        return record_or_404(
+            "event.event",
+            event_id,
+            check=lambda event: event.is_network_event and event.network_published,
+        )
 
     @http.route("/my/network-events/<int:event_id>", type="http", auth="user", website=True)
     def portal_my_network_event(self, event_id, **kw):
         event = self._network_event_or_404(event_id)
-        if event is None:
-            return request.redirect("/my/network-events")
         values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "event": event,
-                "registrations": request.env["event.registration"].search([("event_id", "=", event.id)]),
-                "documents": self._network_event_documents(event),
-                "page_name": "network_event",
-                "is_open": not event.date_end or event.date_end >= fields.Datetime.now(),
-                "error": kw.get("error"),
-                "success": kw.get("success"),
-            }
-        )
+        values.update(self._prepare_network_event_values(event))
+        values.update(pop_flash())
         return request.render("gesmip_network.portal_my_network_event", values)
+
+    def _prepare_network_event_values(self, event):
+        return {
+            "event": event,
+            "registrations": request.env["event.registration"].search([("event_id", "=", event.id)]),
+            "documents": self._network_event_documents(event),
+            "page_name": "network_event",
+            "is_open": not event.date_end or event.date_end >= fields.Datetime.now(),
+        }
 
     def _network_event_documents(self, event):
         """The documents the event shares, with an access token (the user may read the event)."""
@@ -103,27 +110,26 @@ class GesmipNetworkPortal(CustomerPortal):
     )
     def portal_my_network_event_register(self, event_id, **post):
         event = self._network_event_or_404(event_id)
-        if event is None:
-            return request.redirect("/my/network-events")
         attendees = [
-            {
-                "name": post.get(f"name_{index}"),
-                "email": post.get(f"email_{index}"),
-                "phone": post.get(f"phone_{index}"),
-            }
-            for index in (1, 2)
+            {key: post.get(f"{key}_{index}") for key in ("name", "email", "phone")} for index in (1, 2)
         ]
         try:
+            # every check comes before the one write (registrations' mails may commit)
             registrations = event._network_portal_register(attendees)
+        except AccessError:
+            raise NotFound() from None
         except UserError as error:
-            return request.redirect(f"/my/network-events/{event.id}?{urlencode({'error': error.args[0]})}")
-        return request.redirect(f"/my/network-events/{event.id}?success={len(registrations)}")
+            flash("error", error.args[0])
+        else:
+            flash("success", request.env._("%(count)s people registered.", count=len(registrations)))
+        return request.redirect(f"/my/network-events/{event.id}")
 
     @http.route(["/my/calls", "/my/calls/page/<int:page>"], type="http", auth="user", website=True)
     def portal_my_calls(self, page=1, **kw):
+        self._network_grocery_or_404()
         Call = request.env["gesmip.call.project"]
         if not Call.has_access("read"):
-            return request.redirect("/my")
+            raise NotFound()
         total = Call.search_count([])
         pager = portal_pager(url="/my/calls", total=total, page=page, step=PAGE_SIZE)
         values = self._prepare_portal_layout_values()

@@ -13,3 +13,5 @@ from . import gesmip_supply_plan_line
 from . import gesmip_needs_study
 from . import survey_question
 from . import survey_question_answer
+from . import res_users
+from . import ir_http

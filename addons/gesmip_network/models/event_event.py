@@ -1,8 +1,17 @@
+import re
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import email_normalize
 
 MAX_PORTAL_FIELD_LENGTH = 128  # what a form field may carry from the portal
 MAX_PORTAL_ATTENDEES = 2
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _person_key(text):
+    """A name or e-mail compared without case nor repeated spaces."""
+    return " ".join((text or "").split()).casefold()
 
 
 class EventEvent(models.Model):
@@ -32,6 +41,16 @@ class EventEvent(models.Model):
     network_grocery_count = fields.Integer(
         string="Groceries Registered", compute="_compute_network_grocery_count"
     )
+    network_seats_per_grocery = fields.Integer(
+        string="Places per Grocery",
+        default=4,
+        help="Most people one grocery may register to this event from the portal; 0 means no limit.",
+    )
+
+    @api.constrains("network_seats_per_grocery")
+    def _check_network_seats_per_grocery(self):
+        if any(event.network_seats_per_grocery < 0 for event in self):
+            raise ValidationError(self.env._("The number of places per grocery cannot be negative."))
 
     @api.depends("registration_ids.grocery_id", "registration_ids.state")
     def _compute_network_grocery_count(self):
@@ -46,8 +65,8 @@ class EventEvent(models.Model):
         :return: the new ``event.registration`` records (in the user's environment)
         """
         self.ensure_one()
-        grocery = self.env.user.partner_id.commercial_partner_id
-        if not grocery.is_grocery:
+        grocery = self.env.user._gesmip_member_grocery()
+        if not grocery:
             raise UserError(self.env._("Only a member grocery can register people to a network event."))
         # Raises AccessError if the event is not shown to this grocery.
         self.check_access("read")
@@ -55,23 +74,29 @@ class EventEvent(models.Model):
             raise UserError(self.env._("This event is not open to the member groceries."))
         if self.date_end and self.date_end < fields.Datetime.now():
             raise UserError(self.env._("This event is over: registrations are closed."))
-        attendees = [a for a in attendees if (a.get("name") or "").strip()]
-        if not attendees:
-            raise UserError(self.env._("Give the name of at least one person to register."))
-        if any(
-            len(a.get(key) or "") > MAX_PORTAL_FIELD_LENGTH
-            for a in attendees
-            for key in ("name", "email", "phone")
-        ):
-            raise UserError(
-                self.env._(
-                    "A name, email or phone is at most %(count)s characters.", count=MAX_PORTAL_FIELD_LENGTH
-                )
-            )
         if len(attendees) > MAX_PORTAL_ATTENDEES:
             raise UserError(
                 self.env._("At most %(count)s people can be registered at once.", count=MAX_PORTAL_ATTENDEES)
             )
+        attendees = [a for a in attendees if isinstance(a.get("name"), str) and a["name"].strip()]
+        if not attendees:
+            raise UserError(self.env._("Give the name of at least one person to register."))
+        for attendee in attendees:
+            for key in ("name", "email", "phone"):
+                value = attendee.get(key) or ""
+                if not isinstance(value, str) or len(value) > MAX_PORTAL_FIELD_LENGTH:
+                    raise UserError(
+                        self.env._(
+                            "A name, email or phone is at most %(count)s characters.",
+                            count=MAX_PORTAL_FIELD_LENGTH,
+                        )
+                    )
+                if CONTROL_CHARACTERS.search(value):
+                    raise UserError(self.env._("A name, email or phone is written on one line."))
+            email = (attendee.get("email") or "").strip()
+            normalized = email and email_normalize(email, strict=True)
+            if email and (not normalized or normalized.casefold() != email.casefold()):
+                raise UserError(self.env._("%(email)s is not an email address.", email=email[:60]))
         vals_list = [
             {
                 "event_id": self.id,
@@ -85,5 +110,36 @@ class EventEvent(models.Model):
             for attendee in attendees
         ]
         # Portal users have no create right on registrations: the checks above stand for it.
+        # The event's row is locked so that two requests of a grocery cannot both pass the
+        # cap and duplicate checks.
+        self.env.cr.execute("SELECT id FROM event_event WHERE id = %s FOR UPDATE", [self.id])
+        self._network_check_new_people(grocery, attendees)
         registrations = self.env["event.registration"].sudo().create(vals_list)
         return registrations.with_env(self.env)
+
+    def _network_check_new_people(self, grocery, attendees):
+        """Refuse a person the grocery already registered (same name or same e-mail) and more
+        people than the grocery's places at this event."""
+        self.ensure_one()
+        # the grocery's own registrations only (the portal user's record rule would say the same)
+        existing = (
+            self.env["event.registration"]
+            .sudo()
+            .search([("event_id", "=", self.id), ("grocery_id", "=", grocery.id), ("state", "!=", "cancel")])
+        )
+        names = {_person_key(r.name) for r in existing}
+        emails = {_person_key(r.email) for r in existing if r.email}
+        for attendee in attendees:
+            name, email = _person_key(attendee["name"]), _person_key(attendee.get("email"))
+            if name in names or (email and email in emails):
+                raise UserError(
+                    self.env._("%(name)s is already registered to this event.", name=attendee["name"].strip())
+                )
+            names.add(name)
+            if email:
+                emails.add(email)
+        seats = self.network_seats_per_grocery
+        if seats and len(existing) + len(attendees) > seats:
+            raise UserError(
+                self.env._("Your grocery can register at most %(count)s people to this event.", count=seats)
+            )

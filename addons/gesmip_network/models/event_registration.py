@@ -1,4 +1,9 @@
+import re
+
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+LINE_BREAKS = re.compile(r"[\r\n\x00]")
 
 
 class EventRegistration(models.Model):
@@ -24,3 +29,11 @@ class EventRegistration(models.Model):
                 registration.grocery_id = commercial
             elif not registration.grocery_id:
                 registration.grocery_id = False
+
+    @api.constrains("name", "email", "phone")
+    def _check_one_line(self):
+        for registration in self:
+            if any(LINE_BREAKS.search(registration[key] or "") for key in ("name", "email", "phone")):
+                raise ValidationError(
+                    self.env._("A name, email or phone of a registration is written on one line.")
+                )

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
@@ -12,6 +13,17 @@ CALL_STATES = [
     ("lost", "Lost"),
 ]
 OPEN_STATES = ("spotted", "shared", "applying")
+
+
+def _is_web_link(url):
+    """A link to a web page: http or https with a host, on one line (no javascript:, data:...)."""
+    if any(char in url for char in "\r\n\t\x00") or url != url.strip():
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
 class GesmipCallProject(models.Model):
@@ -88,6 +100,14 @@ class GesmipCallProject(models.Model):
         today = fields.Date.context_today(self)
         for call in self:
             call.days_left = (call.deadline - today).days if call.deadline else 0
+
+    @api.constrains("url")
+    def _check_url(self):
+        for call in self:
+            if call.url and not _is_web_link(call.url):
+                raise ValidationError(
+                    self.env._("The link of a call for projects must be a web address (http:// or https://).")
+                )
 
     @api.constrains("amount", "amount_won", "reminder_days")
     def _check_amounts(self):

@@ -1,4 +1,5 @@
 from . import test_access_matrix
+from . import test_doors
 from . import test_http_fuzz
 from . import test_suite_installed
 from . import test_translations
