@@ -219,8 +219,12 @@ class TestGeAmesBilling(AccountTestInvoicingCommon):
         self.assertEqual((move2.move_type, move2.amount_total), ("out_refund", 30.0))  # 15 h x 2.00
 
     def test_demo_year_generation(self):
-        lines = (
-            self.env["ge.ames.agreement"].sudo()._demo_generate_year((self.agr1 | self.agr2).ids, 2020, 2917)
+        # The demo XML runs the generator kept in demo/, through the demo loader.
+        self.env["gesmip.demo"]._generate(
+            "ge_ames.demo.ge_ames_timesheet_demo.generate_year", (self.agr1 | self.agr2).ids, 2020, 2917
+        )
+        lines = self.env["account.analytic.line"].search(
+            [("ge_agreement_id", "in", (self.agr1 | self.agr2).ids)]
         )
         self.assertEqual(sum(lines.mapped("unit_amount")), 2917)
         self.assertEqual(len(lines.ge_activity_id), 7)

@@ -12,3 +12,4 @@ from . import gesmip_supply_plan_line
 from . import gesmip_needs_study
 from . import survey_question
 from . import survey_question_answer
+from . import gesmip_demo

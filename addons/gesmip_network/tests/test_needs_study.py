@@ -180,3 +180,16 @@ class TestNeedsStudy(GesmipNetworkCommon):
         )[0]
         self.assertIn(b"Funding gap", html)
         self.assertIn(b"Carrot", html)
+
+    def test_demo_interviews_from_the_demo_folder(self):
+        """The demo XML generates interviews with the generator kept in demo/, run by the loader."""
+        study = self._study()
+        generator = "gesmip_network.demo.gesmip_needs_study_demo.generate_interviews"
+        with self.assertRaises(AccessError):
+            self.env["gesmip.demo"].with_user(self.coordinator)._generate(generator, study.ids, 5, 1)
+        with self.assertRaises(ValueError):
+            self.env["gesmip.demo"]._generate("gesmip_network.models.gesmip_needs_study.x", study.ids)
+        self.env["gesmip.demo"]._generate(generator, study.ids, 12, 13)
+        study.invalidate_recordset(["interview_count"])
+        self.assertEqual(study.interview_count, 3 + 12)
+        self.assertFalse(hasattr(self.env["gesmip.needs.study"], "_demo_generate_interviews"))
