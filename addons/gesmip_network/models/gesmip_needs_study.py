@@ -145,7 +145,8 @@ class GesmipNeedsStudy(models.Model):
         }
 
     def action_generate_plan(self):
-        """A supply plan for a year: each weekly need over each season, at the variety's price."""
+        """A supply plan for a year: each weekly need over the seasons in which the variety grows
+        (its season table), at the variety's price, with the producer who could grow it."""
         for study in self:
             if not study.need_line_ids:
                 raise UserError(
@@ -161,11 +162,13 @@ class GesmipNeedsStudy(models.Model):
                 )
                 for line in study.need_line_ids
             ]
-            prices = {line.variety_id: line.variety_id.expected_price for line in study.need_line_ids}
+            varieties = study.need_line_ids.variety_id
+            prices = {variety: variety.expected_price for variety in varieties}
+            months = {variety: variety._available_months() for variety in varieties}
+            producers = {variety: variety.producer_ids[:1] for variety in varieties if variety.producer_ids}
+            plan = plan_from_needs(needs, prices, months=months, producers=producers)
             study.plan_line_ids.unlink()
-            self.env["gesmip.supply.plan.line"].create(
-                [study._prepare_plan_line_vals(line) for line in plan_from_needs(needs, prices)]
-            )
+            self.env["gesmip.supply.plan.line"].create([study._prepare_plan_line_vals(line) for line in plan])
         return True
 
     def _prepare_plan_line_vals(self, plan_line):
@@ -175,6 +178,7 @@ class GesmipNeedsStudy(models.Model):
             "season": plan_line.season,
             "quantity": plan_line.quantity,
             "expected_price": plan_line.unit_price,
+            "farmer_id": plan_line.producer.id if plan_line.producer else False,
         }
 
     def action_view_interviews(self):
