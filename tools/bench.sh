@@ -8,7 +8,7 @@
 set -euo pipefail
 # shellcheck source=setup.sh
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
-ALL_ADDONS="gesmip_network,alim_catalogue,alim_coldchain,alim_repack,ge_ames"
+ALL_ADDONS="$GESMIP_ADDONS"
 ADDONS="${1:-$ALL_ADDONS}"
 gesmip_setup
 gesmip_odoo_conf bench "$GESMIP_ROOT/tests"

@@ -27,13 +27,6 @@ class AlimOrderCycle(models.Model):
     date_open = fields.Datetime(string="Opens On", required=True, tracking=True)
     date_close = fields.Datetime(string="Closes On", required=True, tracking=True)
     delivery_date = fields.Date(tracking=True)
-    delivery_round_id = fields.Many2one(
-        "alim.delivery.round",
-        tracking=True,
-        domain="[('state', 'in', ('draft', 'planned'))]",
-        help="When the cycle is confirmed, the groceries' deliveries are put on this round, one "
-        "stop per grocery.",
-    )
     location_id = fields.Many2one(
         "stock.location",
         string="Stock Location",
@@ -143,9 +136,6 @@ class AlimOrderCycle(models.Model):
         self._check_is_action_allowed("confirm")
         for cycle in self:
             cycle._confirm_orders()
-            if cycle.delivery_round_id:
-                orders = cycle.order_ids.filtered(lambda o: o.state == "sale")
-                cycle.delivery_round_id._add_pickings(orders.picking_ids)
         self.write({"state": "confirmed"})
 
     def action_load_stock(self):

@@ -10,14 +10,14 @@ def load_readings(env):
     """A month of quarter-hourly readings for the three cold rooms, one excursion in the
     positive room (a door left open on a delivery afternoon) and its corrective action."""
     rooms = [
-        (env.ref("alim_catalogue.location_cold_positive", raise_if_not_found=False), 2.5, "sensor"),
+        (env.ref("alim_food.location_cold_positive", raise_if_not_found=False), 2.5, "sensor"),
         (
-            env.ref("alim_catalogue.location_cold_negative_1", raise_if_not_found=False),
+            env.ref("alim_food.location_cold_negative_1", raise_if_not_found=False),
             -21.0,
             "import",
         ),
         (
-            env.ref("alim_catalogue.location_cold_negative_2", raise_if_not_found=False),
+            env.ref("alim_food.location_cold_negative_2", raise_if_not_found=False),
             -20.0,
             "import",
         ),
