@@ -1,10 +1,14 @@
+import importlib.util
 from datetime import date
+from pathlib import Path
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+
+MIGRATION_1_1 = Path(__file__).parents[1] / "migrations" / "18.0.1.1.0" / "post-migrate.py"
 
 
 @tagged("post_install", "-at_install")
@@ -283,6 +287,26 @@ class TestGeAmesBilling(AccountTestInvoicingCommon):
         self.assertEqual(
             (late.partner_id, late.move_type, late.amount_total), (self.member1, "out_invoice", 14.0)
         )
+        with self.assertRaisesRegex(UserError, "Nothing to regularise for 2020"):
+            self._accountant_regularises()
+
+    def test_regularisations_made_before_the_upgrade_are_counted(self):
+        """The upgrade gives their year to the regularisations made by the previous version."""
+        self._month()
+        self._bill()
+        self._actual_rates()
+        moves = self._accountant_regularises()
+        self.env.flush_all()
+        # As the previous version left them: the new column empty.
+        self.env.cr.execute(
+            "UPDATE account_move SET ge_regularisation_year = NULL WHERE id IN %s", [tuple(moves.ids)]
+        )
+        spec = importlib.util.spec_from_file_location("ge_ames_migrate_18_0_1_1_0", MIGRATION_1_1)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        migration.migrate(self.env.cr, "18.0.1.0.0")
+        self.env.invalidate_all()
+        self.assertEqual(set(moves.mapped("ge_regularisation_year")), {2020})
         with self.assertRaisesRegex(UserError, "Nothing to regularise for 2020"):
             self._accountant_regularises()
 
