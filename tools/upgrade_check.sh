@@ -60,16 +60,32 @@ snapshot "$GESMIP_STATE/upgrade-before"
 say "Updating $ADDONS on $DB"
 gesmip_odoo -d "$DB" -u "$ADDONS" --stop-after-init --max-cron-threads=0 --log-level=warn
 snapshot "$GESMIP_STATE/upgrade-after"
-# Every external id of before must still name its record (under its own or a new name), and
-# that record must still exist.
-psql -d "$DB" -Atq >"$GESMIP_STATE/upgrade-dangling.txt" <<'SQL'
-SELECT module || '.' || name FROM ir_model_data d
- WHERE res_id IS NOT NULL AND model IN (SELECT model FROM ir_model WHERE NOT transient)
-   AND NOT (SELECT (xpath('/row/n/text()', query_to_xml(
-              format('SELECT count(*) AS n FROM %I WHERE id = %s', replace(d.model, '.', '_'), d.res_id),
-              false, true, '')))[1]::text::int > 0)
-   AND EXISTS (SELECT 1 FROM pg_class WHERE relname = replace(d.model, '.', '_') AND relkind = 'r');
-SQL
+# Every external id after the update must name a record that exists.
+"$GESMIP_VENV/bin/python" - "$DB" >"$GESMIP_STATE/upgrade-dangling.txt" <<'PY'
+import sys
+
+import psycopg2
+
+with psycopg2.connect(dbname=sys.argv[1]) as conn, conn.cursor() as cr:
+    cr.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+    tables = {name for (name,) in cr.fetchall()}
+    cr.execute("SELECT module || '.' || name, model, res_id FROM ir_model_data WHERE res_id IS NOT NULL")
+    by_model = {}
+    for xmlid, model, res_id in cr.fetchall():
+        by_model.setdefault(model, []).append((xmlid, res_id))
+    special = {"ir.actions.act_window": "ir_act_window", "ir.actions.report": "ir_act_report_xml",
+               "ir.actions.server": "ir_act_server", "ir.actions.client": "ir_act_client",
+               "ir.actions.act_url": "ir_act_url", "ir.actions.actions": "ir_actions"}
+    for model, rows in sorted(by_model.items()):
+        table = special.get(model, model.replace(".", "_"))
+        if table not in tables:
+            continue
+        cr.execute(f'SELECT id FROM "{table}" WHERE id = ANY(%s)', [[res_id for _x, res_id in rows]])
+        present = {row[0] for row in cr.fetchall()}
+        for xmlid, res_id in rows:
+            if res_id not in present:
+                print(xmlid)
+PY
 "$GESMIP_VENV/bin/python" - "$GESMIP_STATE/upgrade-before" "$GESMIP_STATE/upgrade-after" \
     "$GESMIP_STATE/upgrade-dangling.txt" <<'PY'
 import sys
@@ -86,11 +102,18 @@ def lines(path):
 
 
 rows_before, rows_after = rows(f"{before}-rows.txt"), rows(f"{after}-rows.txt")
-lost = {t: (n, rows_after.get(t, 0)) for t, n in rows_before.items() if rows_after.get(t, 0) < n}
+# Rewritten from the manifests at every update, not data: the dependencies of the addons.
+METADATA = {"ir_module_module_dependency"}
+lost = {
+    t: (n, rows_after.get(t, 0))
+    for t, n in rows_before.items()
+    if rows_after.get(t, 0) < n and t not in METADATA
+}
 changed = {t: (rows_before.get(t, 0), n) for t, n in rows_after.items() if rows_before.get(t, 0) != n}
 print(f"{len(rows_before)} tables, {sum(rows_before.values())} rows before, {sum(rows_after.values())} after")
 for table, (b, a) in sorted(changed.items()):
-    print(f"  {table}: {b} -> {a}")
+    note = " (module dependencies, rewritten from the manifests)" if table in METADATA else ""
+    print(f"  {table}: {b} -> {a}{note}")
 columns_lost = sorted(set(lines(f"{before}-columns.txt")) - set(lines(f"{after}-columns.txt")))
 # an external id resolves when its record is still named by some external id
 xmlids_after = {}

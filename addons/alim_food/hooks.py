@@ -1,7 +1,12 @@
-"""Module split (18.0.2): the food, donation and round records used to belong to
-alim_catalogue. Before a new addon installs on a database where alim_catalogue was
+"""Module split (alim_catalogue 18.0.2): the food, donation and round records used to belong
+to alim_catalogue. Before a new addon installs on a database where alim_catalogue was
 installed, its external ids are handed over to it, so that the records (and what refers to
-them) are kept and updated instead of created again and the old ones deleted."""
+them) are kept and updated instead of created again and the old ones deleted.
+
+alim_food is the first of them to install (alim_catalogue depends on it): its hook also
+marks alim_donation and alim_rounds for installation, so that the donations' views and
+fields are back before alim_catalogue's own views are checked, and nothing that
+alim_catalogue no longer declares is removed at the end of the update."""
 
 import ast
 import csv
@@ -48,20 +53,18 @@ def declared_xmlids(module_dir):
     return {name for name in names if "." not in name}, models
 
 
-def _field_pattern(model):
-    """LIKE pattern of the external ids of a model's fields (field_<model>__<name>)."""
-    return "field\\_" + model.replace(".", "\\_") + "\\_\\_%"
+def _like_patterns(model):
+    """LIKE patterns of the external ids of a model's fields (field_<model>__<name>) and SQL
+    constraints (constraint_<table>_<name>)."""
+    escaped = model.replace(".", "\\_")
+    return ["field\\_" + escaped + "\\_\\_%", "constraint\\_" + escaped + "\\_%"]
 
 
 def adopt_xmlids(env, module, module_dir):
     """Hand the external ids that ``module`` declares over from alim_catalogue."""
     cr = env.cr
     # only on an update of a database that had the old addon, not on a new install of both
-    cr.execute(
-        "SELECT 1 FROM ir_module_module WHERE name = %s AND state IN ('installed', 'to upgrade')",
-        [OLD_MODULE],
-    )
-    if not cr.fetchone():
+    if not _old_module_installed(cr):
         return
     names, models = declared_xmlids(module_dir)
     # what the old addon still declares stays its own
@@ -81,11 +84,40 @@ def adopt_xmlids(env, module, module_dir):
             "old": OLD_MODULE,
             "renamed": json.dumps(RENAMED),
             "names": list(names | old_names),
-            "field_patterns": [_field_pattern(model) for model in models] or ["-"],
+            "field_patterns": [pattern for model in models for pattern in _like_patterns(model)] or ["-"],
         },
     )
     _logger.info("%s: %s external ids handed over from %s", module, cr.rowcount, OLD_MODULE)
+    # the SQL constraints follow their external ids, so that uninstalling one addon some day
+    # does not drop the constraint of the other
+    cr.execute(
+        """
+        UPDATE ir_model_constraint constraint_
+           SET module = new_module.id
+          FROM ir_model_data data, ir_module_module new_module
+         WHERE data.model = 'ir.model.constraint' AND data.res_id = constraint_.id
+           AND data.module = %(module)s AND new_module.name = %(module)s
+        """,
+        {"module": module},
+    )
+
+
+def _old_module_installed(cr):
+    cr.execute(
+        "SELECT 1 FROM ir_module_module WHERE name = %s AND state IN ('installed', 'to upgrade')",
+        [OLD_MODULE],
+    )
+    return bool(cr.fetchone())
 
 
 def pre_init_hook(env):
+    if not _old_module_installed(env.cr):
+        return
     adopt_xmlids(env, "alim_food", Path(__file__).parent)
+    split_off = env["ir.module.module"].search(
+        [("name", "in", ("alim_donation", "alim_rounds")), ("state", "=", "uninstalled")]
+    )
+    split_off.button_install()
+    # their demo records came with alim_catalogue's: loading their demo data again would
+    # create the demo donations and rounds twice
+    split_off.write({"demo": False})
