@@ -46,6 +46,7 @@ if ! db_exists; then
     say "Installing $ADDONS with their demo data (a few minutes, once)"
     gesmip_odoo -d "$DB" -i "$ADDONS" --stop-after-init --max-cron-threads=0 --load-language=fr_FR \
         --log-level=warn
+    psql -d "$DB" -qf "$GESMIP_ROOT/tools/demo_chatter_fr.sql"
     psql -d "$DB" -qc "INSERT INTO ir_config_parameter (key, value) VALUES ('gesmip.demo_ready', '1')"
 elif [ -z "$SERVE" ]; then
     say "Updating $ADDONS in $DB"

@@ -1,7 +1,7 @@
 {
     "name": "GE AMES: Employer Group",
     "summary": "Staff-loan agreements, timesheets by member and activity, billing at cost",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "GESMIP",
     "website": "https://github.com/gesmip/gesmip",
     "author": "GESMIP",

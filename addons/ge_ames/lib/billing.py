@@ -69,3 +69,21 @@ def regularisation(hours_by_member, actual_rate, billed_by_member):
         if diff:
             result[member] = diff
     return result
+
+
+def outstanding_regularisation(due_by_member, regularised_by_member):
+    """What is left to regularise per member, once earlier regularisations are counted.
+
+    ``due_by_member``: actual cost of the billed hours minus what was billed for them (the
+    sum of :func:`regularisation` over the employees); ``regularised_by_member``: what the
+    regularisations of the same year already invoiced (credit notes negative, cancelled
+    ones left out). Zero results are dropped, so a second run on the same figures proposes
+    nothing, and a member regularised earlier whose hours were since credited gets the
+    difference back.
+    """
+    result = {}
+    for member in {*due_by_member, *regularised_by_member}:
+        diff = round(due_by_member.get(member, 0.0) - regularised_by_member.get(member, 0.0), 2)
+        if diff:
+            result[member] = diff
+    return result

@@ -5,6 +5,8 @@ class AccountMove(models.Model):
     _inherit = "account.move"
 
     ge_billing_month = fields.Date(string="GE AMES Month", copy=False, readonly=True)
+    # Copied on purpose: the credit note reversing a regularisation counts against it.
+    ge_regularisation_year = fields.Integer(string="GE AMES Regularisation Year", readonly=True, index=True)
 
     def _reverse_moves(self, default_values_list=None, cancel=False):
         reverses = super()._reverse_moves(default_values_list=default_values_list, cancel=cancel)

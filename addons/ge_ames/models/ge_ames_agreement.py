@@ -1,5 +1,3 @@
-from datetime import date, timedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -39,39 +37,3 @@ class GeAmesAgreement(models.Model):
                 raise ValidationError(self.env._("Planned hours cannot be negative."))
             if agreement.working_days and not set(agreement.working_days) <= set("1234567"):
                 raise ValidationError(self.env._("Working days are digits from 1 (Monday) to 7 (Sunday)."))
-
-    @api.model
-    def _demo_generate_year(self, agreement_ids, year, total_hours):
-        """Demo: weekday timesheets of the year for the agreements, adding up to ``total_hours``.
-
-        Deterministic: the hours are shared evenly between the agreements, in whole hours per
-        weekday, and the seven activities follow one another day after day.
-        """
-        agreements = self.browse(agreement_ids)
-        agreements.partner_id.write({"ge_member": True, "ge_member_since": date(year, 1, 1)})
-        activities = self.env["ge.ames.activity"].search([("active", "=", True)])
-        project = self.env["project.project"].create({"name": "GE AMES", "allow_timesheets": True})
-        days = [
-            date(year, 1, 1) + timedelta(days=n)
-            for n in range(366)
-            if (date(year, 1, 1) + timedelta(days=n)).year == year
-        ]
-        days = [d for d in days if d.isoweekday() <= 5]
-        share, extra = divmod(total_hours, len(agreements))
-        vals_list = []
-        for index, agreement in enumerate(agreements):
-            target = share + (1 if index < extra else 0)
-            base, longer = divmod(target, len(days))
-            for n, day in enumerate(days):
-                vals_list.append(
-                    {
-                        "name": activities[(n + index) % len(activities)].name,
-                        "project_id": project.id,
-                        "employee_id": agreement.employee_id.id,
-                        "ge_member_id": agreement.partner_id.id,
-                        "ge_activity_id": activities[(n + index) % len(activities)].id,
-                        "date": day,
-                        "unit_amount": base + (1 if n < longer else 0),
-                    }
-                )
-        return self.env["account.analytic.line"].create(vals_list)

@@ -1,10 +1,14 @@
+import importlib.util
 from datetime import date
+from pathlib import Path
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+
+MIGRATION_1_1 = Path(__file__).parents[1] / "migrations" / "18.0.1.1.0" / "post-migrate.py"
 
 
 @tagged("post_install", "-at_install")
@@ -15,6 +19,12 @@ class TestGeAmesBilling(AccountTestInvoicingCommon):
         company = cls.env.company
         cls.manager = new_test_user(
             cls.env, login="ge_manager", groups="ge_ames.ge_ames_group_manager", company_id=company.id
+        )
+        cls.accountant = new_test_user(
+            cls.env,
+            login="ge_accountant",
+            groups="ge_ames.ge_ames_group_manager,account.group_account_invoice",
+            company_id=company.id,
         )
         cls.emp_user = new_test_user(
             cls.env, login="ge_employee", groups="ge_ames.ge_ames_group_employee", company_id=company.id
@@ -182,9 +192,7 @@ class TestGeAmesBilling(AccountTestInvoicingCommon):
         agreements = self.env["ge.ames.agreement"].with_user(self.emp_user).search([])
         self.assertEqual(agreements, self.agr1)
 
-    def test_regularisation(self):
-        self._month()
-        self._bill()
+    def _actual_rates(self):
         Rate = self.env["ge.ames.rate"].with_user(self.manager)
         Rate.create(
             {
@@ -207,6 +215,11 @@ class TestGeAmesBilling(AccountTestInvoicingCommon):
                 "provisional": False,
             }
         )  # 18.00 / h instead of 20.00
+
+    def test_regularisation(self):
+        self._month()
+        self._bill()
+        self._actual_rates()
         moves = (
             self.env["ge.ames.regularisation.wizard"]
             .with_user(self.manager)
@@ -218,9 +231,92 @@ class TestGeAmesBilling(AccountTestInvoicingCommon):
         self.assertEqual((move1.move_type, move1.amount_total), ("out_invoice", 28.0))  # 14 h x 2.00
         self.assertEqual((move2.move_type, move2.amount_total), ("out_refund", 30.0))  # 15 h x 2.00
 
+    def _accountant_regularises(self, year=2020):
+        wizard = self.env["ge.ames.regularisation.wizard"].with_user(self.accountant).create({"year": year})
+        action = wizard.action_regularise()
+        return self.env["account.move"].with_user(self.accountant).search(action["domain"])
+
+    def test_regularisation_run_twice_proposes_nothing_the_second_time(self):
+        self._month()
+        self._bill()
+        self._actual_rates()
+        moves = self._accountant_regularises()
+        self.assertEqual(len(moves), 2)
+        invoice = moves.filtered(lambda m: m.partner_id == self.member1)
+        refund = moves.filtered(lambda m: m.partner_id == self.member2)
+        self.assertEqual((invoice.move_type, invoice.amount_total), ("out_invoice", 28.0))
+        self.assertEqual((refund.move_type, refund.amount_total), ("out_refund", 30.0))
+
+        # The accountant runs it again (drafts not posted yet, or posted): nothing more.
+        with self.assertRaisesRegex(UserError, "Nothing to regularise for 2020"):
+            self._accountant_regularises()
+        self.assertEqual(set(moves.mapped("ge_regularisation_year")), {2020})
+        invoice.action_post()
+        with self.assertRaisesRegex(UserError, "Nothing to regularise for 2020"):
+            self._accountant_regularises()
+
+        # A cancelled regularisation does not count: it is proposed again, alone.
+        refund.button_cancel()
+        again = self._accountant_regularises()
+        self.assertEqual(
+            (again.partner_id, again.move_type, again.amount_total), (self.member2, "out_refund", 30.0)
+        )
+
+        # A credit note reversing the posted one cancels it out: member 1 is proposed again.
+        reversal = (
+            self.env["account.move.reversal"]
+            .with_user(self.accountant)
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({"journal_id": invoice.journal_id.id, "date": date(2021, 1, 31)})
+        )
+        reversal.refund_moves()
+        again = self._accountant_regularises()
+        self.assertEqual(
+            (again.partner_id, again.move_type, again.amount_total), (self.member1, "out_invoice", 28.0)
+        )
+
+        # The actual rate of Alice is corrected (28.00 / h): only the new difference is proposed.
+        actual = (
+            self.env["ge.ames.rate"]
+            .with_user(self.manager)
+            .search([("employee_id", "=", self.emp1.id), ("provisional", "=", False)])
+        )
+        actual.with_user(self.manager).gross_salary = 28400.0
+        self.assertEqual(actual.hourly_rate, 28.0)
+        late = self._accountant_regularises()
+        self.assertEqual(
+            (late.partner_id, late.move_type, late.amount_total), (self.member1, "out_invoice", 14.0)
+        )
+        with self.assertRaisesRegex(UserError, "Nothing to regularise for 2020"):
+            self._accountant_regularises()
+
+    def test_regularisations_made_before_the_upgrade_are_counted(self):
+        """The upgrade gives their year to the regularisations made by the previous version."""
+        self._month()
+        self._bill()
+        self._actual_rates()
+        moves = self._accountant_regularises()
+        self.env.flush_all()
+        # As the previous version left them: the new column empty.
+        self.env.cr.execute(
+            "UPDATE account_move SET ge_regularisation_year = NULL WHERE id IN %s", [tuple(moves.ids)]
+        )
+        spec = importlib.util.spec_from_file_location("ge_ames_migrate_18_0_1_1_0", MIGRATION_1_1)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        migration.migrate(self.env.cr, "18.0.1.0.0")
+        self.env.invalidate_all()
+        self.assertEqual(set(moves.mapped("ge_regularisation_year")), {2020})
+        with self.assertRaisesRegex(UserError, "Nothing to regularise for 2020"):
+            self._accountant_regularises()
+
     def test_demo_year_generation(self):
-        lines = (
-            self.env["ge.ames.agreement"].sudo()._demo_generate_year((self.agr1 | self.agr2).ids, 2020, 2917)
+        # The demo XML runs the generator kept in demo/, through the demo loader.
+        self.env["gesmip.demo"].sudo()._generate(
+            "ge_ames.demo.ge_ames_timesheet_demo.generate_year", (self.agr1 | self.agr2).ids, 2020, 2917
+        )
+        lines = self.env["account.analytic.line"].search(
+            [("ge_agreement_id", "in", (self.agr1 | self.agr2).ids)]
         )
         self.assertEqual(sum(lines.mapped("unit_amount")), 2917)
         self.assertEqual(len(lines.ge_activity_id), 7)

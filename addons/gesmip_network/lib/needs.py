@@ -14,6 +14,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 SEASON_WEEKS = {"spring": 13, "summer": 13, "autumn": 13, "winter": 13}
+# The months of each season (1 = January), as the plan counts them.
+SEASON_MONTHS = {"spring": (3, 4, 5), "summer": (6, 7, 8), "autumn": (9, 10, 11), "winter": (12, 1, 2)}
+ALL_MONTHS = frozenset(range(1, 13))
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class PlanLine:
     season: str
     quantity: float
     unit_price: float
+    producer: object = None  # who could grow or supply it, when one is known
 
     @property
     def cost(self):
@@ -96,19 +100,47 @@ def aggregate_weekly_needs(interviews, households_by_grocery):
     return lines
 
 
-def plan_from_needs(needs, prices, season_weeks=None):
-    """One plan line per variety and season: weekly need x weeks of the season.
+def plan_from_needs(needs, prices, season_weeks=None, months=None, producers=None):
+    """Plan lines per variety and season: weekly need x the weeks of the season it is available.
+
+    A variety is asked for only in the months it grows (or keeps) in France: a season of
+    13 weeks counts the weekly need over 13 weeks when all three of its months are in the
+    variety's months, two thirds of that for two of them, nothing (no line) for none.
+    Tomatoes available from June to October thus give a summer line (13 weeks) and an
+    autumn line (September and October: 8.67 weeks), none in winter or spring.
 
     :param needs: iterable of :class:`NeedLine`
     :param prices: ``{(variety, season): unit price}``, or ``{variety: unit price}``
         for a price that does not depend on the season; missing prices are 0.
+    :param season_weeks: ``{season: weeks}``, the seasons planned (default: the four of 13 weeks)
+    :param months: ``{variety: months available}`` (1 = January ... 12 = December); a
+        variety missing from it is available all year (dry goods, eggs).
+    :param producers: ``{variety: producer}``, who could grow or supply it; set on every
+        line of the variety.
     """
     season_weeks = season_weeks or SEASON_WEEKS
+    months = months or {}
+    producers = producers or {}
     plan = []
     for need in needs:
+        available = frozenset(months.get(need.variety, ALL_MONTHS))
+        if not available <= ALL_MONTHS:
+            raise ValueError(f"months are 1 to 12, got {sorted(available - ALL_MONTHS)} for {need.variety}")
         for season, weeks in season_weeks.items():
+            season_months = SEASON_MONTHS[season]
+            share = len(available.intersection(season_months)) / len(season_months)
+            if not share:
+                continue
             price = prices.get((need.variety, season), prices.get(need.variety, 0.0))
-            plan.append(PlanLine(need.variety, season, round(need.weekly_quantity * weeks, 2), price))
+            plan.append(
+                PlanLine(
+                    need.variety,
+                    season,
+                    round(need.weekly_quantity * weeks * share, 2),
+                    price,
+                    producers.get(need.variety),
+                )
+            )
     return plan
 
 

@@ -15,3 +15,4 @@ from . import survey_question
 from . import survey_question_answer
 from . import res_users
 from . import ir_http
+from . import gesmip_demo

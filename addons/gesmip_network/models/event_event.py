@@ -52,6 +52,16 @@ class EventEvent(models.Model):
         if any(event.network_seats_per_grocery < 0 for event in self):
             raise ValidationError(self.env._("The number of places per grocery cannot be negative."))
 
+    @api.model
+    def default_get(self, fields_list):
+        """A network event starts without Odoo's sample description (a software conference's
+        "Join us for this 24 hours Event"), which the groceries would read in their portal."""
+        defaults = super().default_get(fields_list)
+        network = defaults.get("is_network_event", self.env.context.get("default_is_network_event"))
+        if "description" in defaults and network:
+            defaults["description"] = False
+        return defaults
+
     @api.depends("registration_ids.grocery_id", "registration_ids.state")
     def _compute_network_grocery_count(self):
         for event in self:

@@ -1,6 +1,4 @@
-import random
-
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..lib.needs import Interview, NeedLine, PlanLine, aggregate_weekly_needs, funding_gap, plan_from_needs
@@ -147,7 +145,8 @@ class GesmipNeedsStudy(models.Model):
         }
 
     def action_generate_plan(self):
-        """A supply plan for a year: each weekly need over each season, at the variety's price."""
+        """A supply plan for a year: each weekly need over the seasons in which the variety grows
+        (its season table), at the variety's price, with the producer who could grow it."""
         for study in self:
             if not study.need_line_ids:
                 raise UserError(
@@ -163,11 +162,13 @@ class GesmipNeedsStudy(models.Model):
                 )
                 for line in study.need_line_ids
             ]
-            prices = {line.variety_id: line.variety_id.expected_price for line in study.need_line_ids}
+            varieties = study.need_line_ids.variety_id
+            prices = {variety: variety.expected_price for variety in varieties}
+            months = {variety: variety._available_months() for variety in varieties}
+            producers = {variety: variety.producer_ids[:1] for variety in varieties if variety.producer_ids}
+            plan = plan_from_needs(needs, prices, months=months, producers=producers)
             study.plan_line_ids.unlink()
-            self.env["gesmip.supply.plan.line"].create(
-                [study._prepare_plan_line_vals(line) for line in plan_from_needs(needs, prices)]
-            )
+            self.env["gesmip.supply.plan.line"].create([study._prepare_plan_line_vals(line) for line in plan])
         return True
 
     def _prepare_plan_line_vals(self, plan_line):
@@ -177,6 +178,7 @@ class GesmipNeedsStudy(models.Model):
             "season": plan_line.season,
             "quantity": plan_line.quantity,
             "expected_price": plan_line.unit_price,
+            "farmer_id": plan_line.producer.id if plan_line.producer else False,
         }
 
     def action_view_interviews(self):
@@ -185,55 +187,3 @@ class GesmipNeedsStudy(models.Model):
         action["domain"] = [("survey_id", "=", self.survey_id.id)]
         action["context"] = {"default_survey_id": self.survey_id.id}
         return action
-
-    def _demo_generate_interviews(self, count, seed):
-        """Demo data: ``count`` finished interviews typed in, drawn from a seeded generator.
-
-        Each household belongs to one of the groceries offered by the questionnaire, has
-        1 to 6 people and asks for each variety a weekly quantity that grows with its size.
-        """
-        rng = random.Random(seed)
-        UserInput = self.env["survey.user_input"]
-        for study in self:
-            questions = study.survey_id.question_ids
-            grocery_question = questions.filtered(lambda q: q.needs_role == "grocery")[:1]
-            size_question = questions.filtered(lambda q: q.needs_role == "household_size")[:1]
-            quantity_questions = questions.filtered(lambda q: q.needs_role == "quantity")
-            vals_list = []
-            for index in range(count):
-                choices = grocery_question.suggested_answer_ids
-                size = rng.randint(1, 6)
-                lines = [
-                    Command.create(
-                        {
-                            "question_id": grocery_question.id,
-                            "answer_type": "suggestion",
-                            "suggested_answer_id": choices[index % len(choices)].id,
-                        }
-                    ),
-                    Command.create(
-                        {
-                            "question_id": size_question.id,
-                            "answer_type": "numerical_box",
-                            "value_numerical_box": size,
-                        }
-                    ),
-                ]
-                for question in quantity_questions:
-                    if rng.random() < 0.2:
-                        continue  # this household does not want this variety
-                    quantity = round(rng.uniform(0.2, 0.6) * size, 1)
-                    lines.append(
-                        Command.create(
-                            {
-                                "question_id": question.id,
-                                "answer_type": "numerical_box",
-                                "value_numerical_box": quantity,
-                            }
-                        )
-                    )
-                vals_list.append(
-                    {"survey_id": study.survey_id.id, "state": "done", "user_input_line_ids": lines}
-                )
-            UserInput.create(vals_list)
-        return True

@@ -139,6 +139,36 @@ class TestNeedsStudy(GesmipNetworkCommon):
         winter.with_user(self.coordinator).write({"farmer_id": farmer.id, "expected_price": 1.0})
         self.assertAlmostEqual(study.total_cost, 49920.0 - 5200 * 0.5)
 
+    def test_plan_follows_the_season_table_and_names_the_producer(self):
+        """Apples from September to April: no summer line; the carrot grower on every carrot line."""
+        farmer = self.env["res.partner"].create({"name": "GAEC des Collines", "is_company": True})
+        self.apple.with_user(self.coordinator).write({f"month_{month:02d}": False for month in (5, 6, 7, 8)})
+        self.carrot.with_user(self.coordinator).producer_ids = farmer
+        study = self._study()
+        study.action_compute_needs()
+        study.action_generate_plan()
+
+        apple_lines = study.plan_line_ids.filtered(lambda line: line.variety_id == self.apple)
+        # Weekly need 180 kg: 13 weeks in autumn and winter, March and April in spring.
+        self.assertEqual(
+            {line.season: line.quantity for line in apple_lines},
+            {"spring": 1560.0, "autumn": 2340.0, "winter": 2340.0},
+        )
+        self.assertFalse(apple_lines.farmer_id)  # no producer known for apples
+        carrot_lines = study.plan_line_ids.filtered(lambda line: line.variety_id == self.carrot)
+        self.assertEqual(len(carrot_lines), 4)  # all year
+        self.assertEqual(carrot_lines.mapped("farmer_id"), farmer)
+        self.assertTrue(all(line.farmer_id == farmer for line in carrot_lines))
+        # 20,800 kg of carrots x 1.50 + 6,240 kg of apples x 2.00
+        self.assertAlmostEqual(study.total_cost, 31200.0 + 12480.0)
+
+        with self.assertRaisesRegex(ValidationError, "at least one month"), self.env.cr.savepoint():
+            self.apple.with_user(self.coordinator).write(
+                {f"month_{month:02d}": False for month in range(1, 13)}
+            )
+        with self.assertRaises(AccessError):
+            self.apple.with_user(self.platform_user).month_12 = False
+
     def test_study_refusals(self):
         study = self._study()
         with self.assertRaisesRegex(UserError, "Compute the weekly needs"):
@@ -180,3 +210,16 @@ class TestNeedsStudy(GesmipNetworkCommon):
         )[0]
         self.assertIn(b"Funding gap", html)
         self.assertIn(b"Carrot", html)
+
+    def test_demo_interviews_from_the_demo_folder(self):
+        """The demo XML generates interviews with the generator kept in demo/, run by the loader."""
+        study = self._study()
+        generator = "gesmip_network.demo.gesmip_needs_study_demo.generate_interviews"
+        with self.assertRaises(AccessError):
+            self.env["gesmip.demo"].with_user(self.coordinator)._generate(generator, study.ids, 5, 1)
+        with self.assertRaises(ValueError):
+            self.env["gesmip.demo"]._generate("gesmip_network.models.gesmip_needs_study.x", study.ids)
+        self.env["gesmip.demo"]._generate(generator, study.ids, 12, 13)
+        study.invalidate_recordset(["interview_count"])
+        self.assertEqual(study.interview_count, 3 + 12)
+        self.assertFalse(hasattr(self.env["gesmip.needs.study"], "_demo_generate_interviews"))

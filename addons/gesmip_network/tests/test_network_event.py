@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common_network import GesmipNetworkLifeCommon
 
@@ -129,3 +130,20 @@ class TestNetworkEvent(GesmipNetworkLifeCommon):
         )
         event.network_document_ids = slides
         self.assertEqual(event.network_document_ids.name, "slides.pdf")
+
+    def test_new_network_event_has_no_sample_description(self):
+        """Odoo's sample text ("Join us for this 24 hours Event") is not put on network events."""
+        action = self.env["ir.actions.act_window"]._for_xml_id("gesmip_network.event_event_action_network")
+        Event = (
+            self.env["event.event"].with_user(self.coordinator).with_context(**safe_eval(action["context"]))
+        )
+        with Form(Event) as form:
+            form.name = "Rencontre des épiceries"
+            form.date_begin = fields.Datetime.now() + timedelta(days=7)
+            form.date_end = fields.Datetime.now() + timedelta(days=7, hours=2)
+        event = form.record
+        self.assertTrue(event.is_network_event)
+        self.assertNotIn("24 hours", str(event.description or ""))
+        # Other events keep Odoo's default.
+        other = self.env["event.event"].with_user(self.coordinator).default_get(["description"])
+        self.assertIn("24 hours", str(other["description"]))

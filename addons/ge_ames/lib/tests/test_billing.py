@@ -1,5 +1,11 @@
 import pytest
-from ge_ames_lib.billing import billing_lines, hourly_rate, regularisation, time_flags
+from ge_ames_lib.billing import (
+    billing_lines,
+    hourly_rate,
+    outstanding_regularisation,
+    regularisation,
+    time_flags,
+)
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -50,3 +56,25 @@ def test_regularisation():
         "m1": 20.0,
         "m2": -10.0,
     }
+
+
+def test_outstanding_regularisation_counts_what_was_already_regularised():
+    due = {"m1": 20.0, "m2": -10.0, "m3": 5.0}
+    # m1 fully invoiced, m2 credited, m3 not yet, m4 regularised but its hours since credited.
+    done = {"m1": 20.0, "m2": -10.0, "m4": 12.5}
+    assert outstanding_regularisation(due, done) == {"m3": 5.0, "m4": -12.5}
+    # A second run over the same figures proposes nothing.
+    assert outstanding_regularisation(due, due) == {}
+    assert outstanding_regularisation(due, {}) == due
+
+
+@given(
+    st.dictionaries(st.sampled_from("abcd"), st.integers(-10000, 10000)),
+    st.dictionaries(st.sampled_from("abcd"), st.integers(-10000, 10000)),
+)
+def test_outstanding_regularisation_then_nothing(due_cents, done_cents):
+    due = {m: c / 100 for m, c in due_cents.items()}
+    done = {m: c / 100 for m, c in done_cents.items()}
+    first = outstanding_regularisation(due, done)
+    after = {m: round(done.get(m, 0.0) + first.get(m, 0.0), 2) for m in {*done, *first}}
+    assert outstanding_regularisation(due, after) == {}

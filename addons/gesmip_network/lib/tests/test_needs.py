@@ -33,6 +33,8 @@ def _register_lib():
 _register_lib()
 
 from gesmip_network_lib.needs import (  # noqa: E402
+    ALL_MONTHS,
+    SEASON_MONTHS,
     Interview,
     NeedLine,
     PlanLine,
@@ -112,3 +114,52 @@ def test_total_is_between_min_and_max_times_households(rows, households_a, house
     total_households = households_a + households_b
     assert min(quantities) * total_households - 0.01 <= lines[0].weekly_quantity
     assert lines[0].weekly_quantity <= max(quantities) * total_households + 0.01
+
+
+# French growing calendar of the demo varieties (months 1 = January ... 12 = December).
+TOMATO_MONTHS = {6, 7, 8, 9, 10}  # June to October
+ZUCCHINI_MONTHS = {6, 7, 8, 9}  # June to September
+APPLE_MONTHS = {9, 10, 11, 12, 1, 2, 3, 4}  # picked in autumn, kept until April
+
+
+def test_plan_follows_the_seasons_of_each_variety():
+    needs = [
+        NeedLine(VEG, "tomato", 3, 1.0, 30.0),
+        NeedLine(VEG, "zucchini", 3, 1.0, 12.0),
+        NeedLine("fruit", "apple", 3, 1.0, 6.0),
+        NeedLine("dry", "lentils", 3, 1.0, 3.0),
+    ]
+    months = {"tomato": TOMATO_MONTHS, "zucchini": ZUCCHINI_MONTHS, "apple": APPLE_MONTHS}
+    plan = plan_from_needs(needs, {}, months=months)
+    by_variety = {}
+    for line in plan:
+        by_variety.setdefault(line.variety, {})[line.season] = line.quantity
+    # No tomatoes nor courgettes in winter or spring; a part of autumn only.
+    assert by_variety["tomato"] == {"summer": 390.0, "autumn": 260.0}  # 13 weeks, then 2 months of 3
+    assert by_variety["zucchini"] == {"summer": 156.0, "autumn": 52.0}  # September only
+    # Apples: none in summer, all autumn and winter, March and April in spring.
+    assert by_variety["apple"] == {"spring": 52.0, "autumn": 78.0, "winter": 78.0}
+    # Not in the table: all year, as before.
+    assert by_variety["lentils"] == {season: 39.0 for season in ("spring", "summer", "autumn", "winter")}
+
+
+def test_plan_names_the_producer_on_every_line_of_a_variety():
+    needs = [NeedLine(VEG, "carrot", 3, 1.0, 10.0), NeedLine("dry", "rice", 3, 1.0, 5.0)]
+    plan = plan_from_needs(needs, {"carrot": 1.0}, producers={"carrot": "GAEC des Collines"})
+    assert [line.producer for line in plan if line.variety == "carrot"] == ["GAEC des Collines"] * 4
+    assert {line.producer for line in plan if line.variety == "rice"} == {None}
+
+
+def test_plan_refuses_a_month_that_does_not_exist():
+    with pytest.raises(ValueError):
+        plan_from_needs([NeedLine(VEG, "carrot", 3, 1.0, 10.0)], {}, months={"carrot": {0, 13}})
+
+
+@given(st.sets(st.integers(1, 12)), st.floats(0, 1000, allow_nan=False))
+def test_plan_quantity_is_the_weekly_need_over_the_weeks_of_its_months(months, weekly):
+    plan = plan_from_needs([NeedLine(VEG, "leek", 1, 1.0, weekly)], {}, months={"leek": months})
+    total = sum(line.quantity for line in plan)
+    assert abs(total - weekly * 52 / 12 * len(months)) <= 0.01 * 4
+    assert all(line.quantity >= 0 for line in plan)
+    assert len(plan) == len({season for season, ms in SEASON_MONTHS.items() if set(ms) & months})
+    assert ALL_MONTHS == frozenset(range(1, 13))
