@@ -44,6 +44,7 @@
         "views/portal_templates.xml",
         "views/standing_order_portal_templates.xml",
         "data/ir_sequence_data.xml",
+        "data/alim_order_cycle_data.xml",
         "security/alim_donation_receipt_security.xml",
         "report/alim_donation_receipt_report.xml",
         "data/mail_template_data.xml",

@@ -14,3 +14,4 @@ from . import test_alim_delivery_round
 from . import test_alim_group_purchase
 from . import test_platform_exchanges
 from . import test_migration_pricing
+from . import test_alim_order_cycle_background

@@ -5,3 +5,4 @@ from . import test_recall
 from . import test_recall_portal
 from . import test_sensor_http
 from . import test_bench_coldchain_import
+from . import test_excursion_detection_background
