@@ -24,7 +24,8 @@ class GeAmesBillingRun(models.Model):
     @api.depends("month")
     def _compute_display_name(self):
         for run in self:
-            run.display_name = self.env._("Billing %s", f"{run.month:%m/%Y}") if run.month else ""
+            month = run.month.strftime("%m/%Y") if run.month else ""
+            run.display_name = self.env._("Billing %s", month)
 
     @api.depends("move_ids")
     def _compute_move_count(self):

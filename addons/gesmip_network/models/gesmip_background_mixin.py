@@ -47,7 +47,7 @@ class GesmipBackgroundMixin(models.AbstractModel):
     # The system parameter gesmip.job_batch_seconds overrides it.
     _job_batch_seconds = 4.0
 
-    job_action = fields.Char(readonly=True, copy=False)
+    job_action = fields.Char(string="Task", readonly=True, copy=False)
     job_label = fields.Char(string="Background Task", compute="_compute_job_label")
     job_state = fields.Selection(JOB_STATES, string="Task Status", readonly=True, copy=False)
     job_done = fields.Integer(string="Done", readonly=True, copy=False)
