@@ -41,10 +41,10 @@ class GesmipBackgroundMixin(models.AbstractModel):
     _name = "gesmip.background.mixin"
     _description = "Background Work"
     _job_cron_xmlid = None
-    # Seconds of work per cron call. Odoo calls a cron up to 10 times in a row while it says
-    # work remains, and a cron worker is killed past limit_time_real (120 s by default) and
-    # stopped past limit_time_cpu (60 s): 10 x 4 s plus one unit of overrun stays below.
-    # The system parameter gesmip.job_batch_seconds overrides it.
+    # Seconds of work per cron call (plus the overrun of one unit of work): well below a cron
+    # worker's limit_time_real (120 s by default) and limit_time_cpu (60 s), and short enough
+    # for the progress to move on the form. The system parameter gesmip.job_batch_seconds
+    # overrides it.
     _job_batch_seconds = 4.0
 
     job_action = fields.Char(string="Task", readonly=True, copy=False)
@@ -157,6 +157,8 @@ class GesmipBackgroundMixin(models.AbstractModel):
                 job.job_state = "running"
                 done = getattr(job, f"_job_step_{job.job_action}")(deadline)
                 job._job_finish(done)
+                if job.job_state == "done":
+                    job._job_notify()
         except psycopg2.OperationalError as error:
             if error.pgcode in PG_CONCURRENCY_ERRORS_TO_RETRY:
                 raise  # another transaction got in the way: Odoo runs the cron again later
@@ -165,8 +167,6 @@ class GesmipBackgroundMixin(models.AbstractModel):
             # Any failure of the work (a refusal, lost access rights, a bug) is shown on the
             # record, which the user can retry; the batch was rolled back with its savepoint.
             self._job_fail(error)
-        if job.job_state == "done":
-            job._job_notify()
 
     def _job_fail(self, error):
         """Record the failure: the task's own bookkeeping, written whatever the rights of the
@@ -178,8 +178,8 @@ class GesmipBackgroundMixin(models.AbstractModel):
         record._job_notify()
 
     def _job_notify(self):
-        """Tell the user who launched it, in the record's chatter when it has one."""
-        if not hasattr(self, "message_post"):
+        """Say it in the record's chatter when it has one (a note: it needs no email address)."""
+        if not hasattr(self, "_message_log"):
             return
         if self.job_state == "done":
             body = self.env._(
@@ -196,7 +196,7 @@ class GesmipBackgroundMixin(models.AbstractModel):
                 total=self.job_total,
                 message=self.job_message,
             )
-        self.message_post(body=body, partner_ids=self.job_user_id.partner_id.ids)
+        self._message_log(body=body)
 
     @api.model
     def _job_batch_budget(self):
@@ -205,9 +205,15 @@ class GesmipBackgroundMixin(models.AbstractModel):
 
     @api.model
     def _job_cron_run(self):
-        """The cron's entry point: run batches of the pending tasks for a few seconds, report
-        the progress to Odoo (which calls again at once while some remain) and, when work is
-        left, trigger the cron so that a worker comes back to it without waiting a minute."""
+        """The cron's entry point: run batches of the pending tasks for a few seconds; when
+        work is left, trigger the cron again at once.
+
+        Odoo's progress API would call this up to 10 times in a row in one run of the cron
+        worker when told that work remains, but the worker's limits (limit_time_real,
+        limit_time_cpu) count the whole run, and 10 batches of a few seconds plus their
+        overrun come near them. So each call tells Odoo it is done (``remaining=0``) and
+        creates a trigger instead: the worker ends its run, which resets its limits, and the
+        trigger's notification wakes it at once for the next batch."""
         deadline = time.monotonic() + self._job_batch_budget()
         pending = self.search([("job_state", "in", PENDING)], order="job_date_start, id")
         batches = 0
@@ -221,7 +227,7 @@ class GesmipBackgroundMixin(models.AbstractModel):
             if time.monotonic() >= deadline:
                 break
         remaining = len(pending.filtered(lambda r: r.job_state in PENDING))
-        self.env["ir.cron"]._notify_progress(done=batches, remaining=remaining)
+        self.env["ir.cron"]._notify_progress(done=batches, remaining=0)
         if remaining:
             self.env.ref(self._job_cron_xmlid).sudo()._trigger()
         return remaining
