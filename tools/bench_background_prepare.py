@@ -23,7 +23,7 @@ manager = (
             "groups_id": [
                 Command.set(
                     [
-                        env.ref("alim_catalogue.alim_catalogue_group_manager").id,
+                        env.ref("alim_food.alim_food_group_manager").id,
                         env.ref("sales_team.group_sale_manager").id,
                         env.ref("stock.group_stock_manager").id,
                     ]

@@ -11,7 +11,7 @@ set -euo pipefail
 # shellcheck source=setup.sh
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 CORE="${1:-stock,sale_stock,purchase_stock,product_expiry,mrp,hr_timesheet,event,portal}"
-OURS="gesmip_network,alim_catalogue,alim_coldchain,alim_repack,ge_ames"
+OURS="$GESMIP_ADDONS"
 gesmip_setup
 gesmip_odoo_conf core "$GESMIP_ROOT/tests"
 # shellcheck source=template_db.sh

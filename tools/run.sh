@@ -12,7 +12,7 @@ set -euo pipefail
 # shellcheck source=setup.sh
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
-ADDONS="gesmip_network,alim_catalogue,alim_coldchain,alim_repack,ge_ames"
+ADDONS="$GESMIP_ADDONS"
 DB="${GESMIP_DEMO_DB:-gesmip_demo}"
 PORT="${GESMIP_HTTP_PORT:-8069}"
 RESET="" SERVE=1

@@ -215,6 +215,18 @@ gesmip_odoo_bg() {
     GESMIP_BG_PID=$!
 }
 
+# The suite's addons: every folder of addons/ with a manifest, comma separated.
+gesmip_addon_list() {
+    local manifest names=()
+    for manifest in "$GESMIP_ROOT"/addons/*/__manifest__.py; do
+        names+=("$(basename "$(dirname "$manifest")")")
+    done
+    local IFS=,
+    echo "${names[*]}"
+}
+GESMIP_ADDONS="$(gesmip_addon_list)"
+export GESMIP_ADDONS
+
 gesmip_setup() {
     gesmip_find_odoo
     gesmip_system_packages

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command: sets up what is missing, then runs the static checks, the pure-Python
-# tests of the algorithms and, on a new database, installs the five addons (and the
+# tests of the algorithms and, on a new database, installs the suite's addons (and the
 # suite-level test addon) with Odoo's test runner. Ends on one line "N passed, N failed".
 #
 #   tools/test.sh                    everything (what CI runs)
@@ -11,7 +11,7 @@ set -euo pipefail
 # shellcheck source=setup.sh
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
-ALL_ADDONS="gesmip_network,alim_catalogue,alim_coldchain,alim_repack,ge_ames"
+ALL_ADDONS="$GESMIP_ADDONS"
 SUITE_ADDON="gesmip_suite"
 ONLY="" STATIC=1 KEEP_DB=""
 while [ $# -gt 0 ]; do
@@ -134,6 +134,38 @@ for addon in ${INSTALL//,/ }; do
 done
 record "odoo tests ($INSTALL)" "$p" "$f"
 if [ -z "$KEEP_DB" ]; then gesmip_drop_db "$DB"; else say "Kept database $DB"; fi
+
+# --- 3b. Addons alone: each installs with only its own dependencies and passes its tests ---
+# On an empty database (not the template, which holds every core module the suite uses), so
+# that a dependency missing from a manifest shows: the cold chain and the repack lab without
+# the catalogue, the employer group without the platform.
+if [ -z "$ONLY" ]; then
+    for alone in alim_food,alim_coldchain alim_food,alim_repack ge_ames; do
+        ALONE_DB="gesmip_alone_$(date +%H%M%S)_$$"
+        say "Installing $alone alone on the empty database $ALONE_DB with the test runner"
+        psql -d postgres -qc "CREATE DATABASE \"$ALONE_DB\"" >/dev/null
+        ALONE_LOG="$LOGDIR/odoo-alone-${alone//,/-}.log"
+        rc=0
+        gesmip_odoo -d "$ALONE_DB" -i "$alone" --test-enable --test-tags "$(echo "$alone" | sed 's/\([^,]*\)/\/\1/g')" \
+            --stop-after-init --without-demo=all --http-port "$PORT" --log-level=test --max-cron-threads=0 \
+            >"$ALONE_LOG" 2>&1 || rc=$?
+        "$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/odoo_log_summary.py" "$ALONE_LOG" \
+            --allowlist "$GESMIP_ROOT/tools/log-allowlist.txt" >"$ALONE_LOG.summary" || true
+        read -r p f < <(tail -n 1 "$ALONE_LOG.summary")
+        [ $rc -ne 0 ] && [ "$f" = 0 ] && f=1
+        for addon in ${alone//,/ }; do
+            state="$(psql -d "$ALONE_DB" -Atqc "SELECT state FROM ir_module_module WHERE name='$addon'" 2>/dev/null || true)"
+            [ "$state" = installed ] || { say "Addon $addon alone is not installed (state: ${state:-missing})"; f=$((f + 1)); }
+        done
+        for other in alim_catalogue alim_donation; do
+            state="$(psql -d "$ALONE_DB" -Atqc "SELECT state FROM ir_module_module WHERE name='$other'" 2>/dev/null || true)"
+            [ "$state" != installed ] || { say "$alone pulled in $other"; f=$((f + 1)); }
+        done
+        [ "$f" = 0 ] || cat "$ALONE_LOG.summary" >&2
+        record "alone: $alone" "$p" "$f"
+        gesmip_drop_db "$ALONE_DB"
+    done
+fi
 
 # --- 4. The demo database: builds with demo data, serves /web/login, a grocery logs in ----
 if [ -z "$ONLY" ]; then

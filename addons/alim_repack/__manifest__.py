@@ -8,7 +8,7 @@
     "maintainers": ["gesmip"],
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["alim_catalogue", "mrp"],
+    "depends": ["alim_food", "mrp"],
     "data": [
         "security/alim_repack_groups.xml",
         "security/ir.model.access.csv",

@@ -8,5 +8,14 @@
     "maintainers": ["gesmip"],
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["gesmip_network", "alim_catalogue", "alim_coldchain", "alim_repack", "ge_ames"],
+    "depends": [
+        "gesmip_network",
+        "alim_food",
+        "alim_donation",
+        "alim_catalogue",
+        "alim_rounds",
+        "alim_coldchain",
+        "alim_repack",
+        "ge_ames",
+    ],
 }

@@ -1,4 +1,3 @@
 from . import portal
-from . import donation_portal
 from . import standing_order_portal
 from . import group_purchase_portal

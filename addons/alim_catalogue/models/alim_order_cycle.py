@@ -33,13 +33,6 @@ class AlimOrderCycle(models.Model):
     date_open = fields.Datetime(string="Opens On", required=True, tracking=True)
     date_close = fields.Datetime(string="Closes On", required=True, tracking=True)
     delivery_date = fields.Date(tracking=True)
-    delivery_round_id = fields.Many2one(
-        "alim.delivery.round",
-        tracking=True,
-        domain="[('state', 'in', ('draft', 'planned'))]",
-        help="When the cycle is confirmed, the groceries' deliveries are put on this round, one "
-        "stop per grocery.",
-    )
     location_id = fields.Many2one(
         "stock.location",
         string="Stock Location",
@@ -444,8 +437,11 @@ class AlimOrderCycle(models.Model):
                 chunk = max(1, int(left / per_order)) if per_order else len(orders)
         remaining = len(self._orders_to_confirm())
         if not remaining:
-            if self.delivery_round_id:
-                confirmed = self.order_ids.filtered(lambda o: o.state == "sale")
-                self.delivery_round_id._add_pickings(confirmed.picking_ids)
+            self._on_orders_confirmed()
             self.state = "confirmed"
         return max(0, self.job_total - remaining)
+
+    def _on_orders_confirmed(self):
+        """Hook: every order of the cycle is confirmed (at once, or by the last batch in the
+        background, in the same transaction as the cycle's new state)."""
+        self.ensure_one()

@@ -115,10 +115,13 @@ class AlimOrderCycleLine(models.Model):
                     line.write({"available_qty": available, "earliest_lot_date": first})
 
     def _available_quants_domain(self, cycle):
-        """The quants that may be offered (hook: the cold chain leaves out lots on hold)."""
+        """The quants that may be offered: not of a blocked lot (held, recalled, out of date)."""
         return [
             ("location_id", "child_of", cycle.location_id.id),
             ("product_id", "in", self.product_id.ids),
+            "|",
+            ("lot_id", "=", False),
+            ("lot_id", "not any", self.env["stock.lot"]._alim_blocked_domain()),
         ]
 
     def action_refresh_stock(self):

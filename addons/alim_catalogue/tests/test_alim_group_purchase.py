@@ -14,7 +14,7 @@ class TestGroupPurchase(HttpCase):
         cls.manager = new_test_user(
             env,
             login="test_gp_manager",
-            groups="alim_catalogue.alim_catalogue_group_manager,purchase.group_purchase_manager,"
+            groups="alim_food.alim_food_group_manager,purchase.group_purchase_manager,"
             "sales_team.group_sale_manager,stock.group_stock_manager",
         )
         cls.groceries = env["res.partner"].create(

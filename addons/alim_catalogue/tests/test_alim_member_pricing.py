@@ -17,7 +17,7 @@ class TestMemberPricing(BaseCommon):
         cls.manager = new_test_user(
             env,
             login="test_pricing_manager",
-            groups="alim_catalogue.alim_catalogue_group_manager,sales_team.group_sale_manager",
+            groups="alim_food.alim_food_group_manager,sales_team.group_sale_manager",
         )
         today = fields.Date.today()
         cls.member, cls.partner_tier, cls.newcomer = env["res.partner"].create(

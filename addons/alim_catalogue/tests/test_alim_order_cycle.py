@@ -13,10 +13,10 @@ class TestOrderCycle(HttpCase):
         super().setUpClass()
         env = cls.env
         cls.manager = new_test_user(
-            env, login="test_cycle_manager", groups="alim_catalogue.alim_catalogue_group_manager"
+            env, login="test_cycle_manager", groups="alim_food.alim_food_group_manager"
         )
         cls.warehouse_user = new_test_user(
-            env, login="test_cycle_warehouse", groups="alim_catalogue.alim_catalogue_group_warehouse"
+            env, login="test_cycle_warehouse", groups="alim_food.alim_food_group_warehouse"
         )
         cls.groceries = env["res.partner"].create(
             [

@@ -20,7 +20,7 @@ class TestOrderCycleBackground(BaseCommon):
         cls.manager = new_test_user(
             env,
             login="test_bg_manager",
-            groups="alim_catalogue.alim_catalogue_group_manager,sales_team.group_sale_manager",
+            groups="alim_food.alim_food_group_manager,sales_team.group_sale_manager",
         )
         cls.groceries = env["res.partner"].create(
             [
@@ -42,10 +42,6 @@ class TestOrderCycleBackground(BaseCommon):
         )
         env["stock.quant"]._update_available_quantity(cls.rice, stock, 1000)
         env["stock.quant"]._update_available_quantity(cls.oil, stock, 30)  # scarce: 60 asked
-        cls.van = env["alim.vehicle"].create({"name": "BG van", "capacity_kg": 5000, "capacity_pallets": 10})
-        cls.round = env["alim.delivery.round"].create(
-            {"vehicle_id": cls.van.id, "date": fields.Date.today() + timedelta(days=3)}
-        )
         now = fields.Datetime.now()
         cls.cycle = (
             env["alim.order.cycle"]
@@ -55,7 +51,6 @@ class TestOrderCycleBackground(BaseCommon):
                     "name": "BG week",
                     "date_open": now - timedelta(hours=1),
                     "date_close": now + timedelta(days=1),
-                    "delivery_round_id": cls.round.id,
                     "grocery_ids": [Command.set(cls.groceries.ids)],
                     "line_ids": [Command.create({"product_id": p.id}) for p in (cls.rice | cls.oil)],
                 }
@@ -131,7 +126,6 @@ class TestOrderCycleBackground(BaseCommon):
         self.assertEqual((cycle.job_state, cycle.job_done, cycle.job_total), ("done", 3, 3))
         self.assertEqual(set(orders.mapped("state")), {"sale"})
         self.assertEqual(cycle.state, "confirmed")
-        self.assertEqual(self.round.stop_ids.partner_id, self.groceries)
         self.assertIn(
             "Confirmation of the orders finished: 3 / 3.", " ".join(cycle.message_ids.mapped("body"))
         )
@@ -156,36 +150,34 @@ class TestOrderCycleBackground(BaseCommon):
         self.assertEqual(set(cycle.order_ids.mapped("state")), {"sale"})
 
     def test_failure_sets_failed_state_and_keeps_data_consistent(self):
-        # the round was planned with a small van: the cycle's deliveries do not fit in it
-        self.van.capacity_kg = 50
-        self.round.state = "planned"
         cycle = self._background()
         cycle.with_context(gesmip_job_mode="inline").action_allocate()
         orders = cycle.order_ids
         cycle.action_confirm()
         self._run_cron()
+        self.assertEqual(cycle.job_done, 1)
+        # the warehouse's delivery route is archived meanwhile: the next order cannot be shipped
+        route = self.env.ref("stock.warehouse0").delivery_route_id
+        route.active = False
         self._run_cron()
-        self.assertEqual(cycle.job_done, 2)
-        self._run_cron()  # the last order and the round: refused
         self.assertEqual(cycle.job_state, "failed")
-        self.assertIn("does not fit in BG van", cycle.job_message)
-        self.assertIn("failed after 2 / 3", " ".join(cycle.message_ids.mapped("body")))
-        # the failed batch was undone as a whole: two orders confirmed, the third still a
-        # draft, nothing on the round, the cycle not confirmed
-        self.assertEqual(cycle.job_done, 2)
-        self.assertEqual(sorted(orders.mapped("state")), ["draft", "sale", "sale"])
-        self.assertFalse(self.round.stop_ids)
+        self.assertIn("No rule has been found", cycle.job_message)
+        self.assertIn("failed after 1 / 3", " ".join(cycle.message_ids.mapped("body")))
+        # the failed batch was undone as a whole: one order confirmed, the others still
+        # drafts, the cycle not confirmed
+        self.assertEqual(cycle.job_done, 1)
+        self.assertEqual(sorted(orders.mapped("state")), ["draft", "draft", "sale"])
         self.assertEqual(cycle.state, "allocated")
-        # fixed, then retried: it goes on from there
-        self.van.capacity_kg = 5000
+        # the route restored, then retried: it goes on from there
+        route.active = True
         cycle.action_job_retry()
-        self.assertEqual((cycle.job_state, cycle.job_total), ("queued", 1))
+        self.assertEqual((cycle.job_state, cycle.job_done, cycle.job_total), ("queued", 0, 2))
         self.assertFalse(cycle.job_message)
+        self._run_cron()
         self._run_cron()
         self.assertEqual(cycle.job_state, "done")
         self.assertEqual(set(orders.mapped("state")), {"sale"})
         self.assertEqual(cycle.state, "confirmed")
-        self.assertEqual(self.round.stop_ids.partner_id, self.groceries)
 
     def test_refusal_at_launch_writes_nothing(self):
         cycle = self._background()

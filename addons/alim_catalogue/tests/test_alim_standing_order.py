@@ -12,10 +12,10 @@ class TestStandingOrder(HttpCase):
         super().setUpClass()
         env = cls.env
         cls.manager = new_test_user(
-            env, login="test_standing_manager", groups="alim_catalogue.alim_catalogue_group_manager"
+            env, login="test_standing_manager", groups="alim_food.alim_food_group_manager"
         )
         cls.warehouse_user = new_test_user(
-            env, login="test_standing_warehouse", groups="alim_catalogue.alim_catalogue_group_warehouse"
+            env, login="test_standing_warehouse", groups="alim_food.alim_food_group_warehouse"
         )
         cls.grocery_a, cls.grocery_b = env["res.partner"].create(
             [

@@ -14,7 +14,7 @@ class TestStarterKit(BaseCommon):
         cls.warehouse_user = new_test_user(
             env,
             login="test_kit_warehouse",
-            groups="alim_catalogue.alim_catalogue_group_warehouse,sales_team.group_sale_salesman_all_leads",
+            groups="alim_food.alim_food_group_warehouse,sales_team.group_sale_salesman_all_leads",
         )
         cls.grocery = env["res.partner"].create(
             {"name": "Brand new grocery", "is_company": True, "is_grocery": True, "households_count": 25}

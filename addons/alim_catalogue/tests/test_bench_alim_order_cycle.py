@@ -24,9 +24,7 @@ class TestBenchOrderCycle(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        cls.manager = new_test_user(
-            env, login="bench_manager", groups="alim_catalogue.alim_catalogue_group_manager"
-        )
+        cls.manager = new_test_user(env, login="bench_manager", groups="alim_food.alim_food_group_manager")
         cls.stock = env.ref("stock.warehouse0").lot_stock_id
 
     def _make_cycle(self, n_lines, groceries, qty=1000):

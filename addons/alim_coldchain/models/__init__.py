@@ -9,4 +9,3 @@ from . import stock_quant
 from . import stock_move_line
 from . import stock_picking
 from . import alim_recall
-from . import alim_order_cycle_line

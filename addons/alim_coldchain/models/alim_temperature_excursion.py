@@ -113,7 +113,7 @@ class AlimTemperatureExcursion(models.Model):
             )
 
     def _check_is_action_allowed(self, reason):
-        if not self.env.user.has_group("alim_catalogue.alim_catalogue_group_manager"):
+        if not self.env.user.has_group("alim_food.alim_food_group_manager"):
             raise UserError(self.env._("Only a platform manager can decide on an excursion."))
         for excursion in self:
             if excursion.state != "open":

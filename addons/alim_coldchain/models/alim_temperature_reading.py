@@ -218,14 +218,14 @@ class AlimTemperatureReading(models.Model):
         """A month of quarter-hourly readings for the three cold rooms, one excursion in the
         positive room (a door left open on a delivery afternoon) and its corrective action."""
         rooms = [
-            (self.env.ref("alim_catalogue.location_cold_positive", raise_if_not_found=False), 2.5, "sensor"),
+            (self.env.ref("alim_food.location_cold_positive", raise_if_not_found=False), 2.5, "sensor"),
             (
-                self.env.ref("alim_catalogue.location_cold_negative_1", raise_if_not_found=False),
+                self.env.ref("alim_food.location_cold_negative_1", raise_if_not_found=False),
                 -21.0,
                 "import",
             ),
             (
-                self.env.ref("alim_catalogue.location_cold_negative_2", raise_if_not_found=False),
+                self.env.ref("alim_food.location_cold_negative_2", raise_if_not_found=False),
                 -20.0,
                 "import",
             ),

@@ -22,7 +22,7 @@ class AlimTemperatureSensor(models.Model):
     )
     token = fields.Char(
         copy=False,
-        groups="alim_catalogue.alim_catalogue_group_manager",
+        groups="alim_food.alim_food_group_manager",
         default=lambda self: secrets.token_urlsafe(32),
         help="Secret sent by the sensor in the 'Authorization: Bearer <token>' header.",
     )

@@ -42,6 +42,10 @@ class StockLot(models.Model):
         help="What to do with a near-date lot.",
     )
 
+    @api.model
+    def _alim_blocked_domain(self):
+        return expression.OR([super()._alim_blocked_domain(), [("alim_on_hold", "=", True)]])
+
     @api.depends("alim_excursion_ids.state")
     def _compute_alim_on_hold(self):
         for lot in self:

@@ -53,10 +53,10 @@ class ColdChainCommon(BaseCommon):
         cls.manager = new_test_user(
             cls.env,
             login="cc_manager",
-            groups="alim_catalogue.alim_catalogue_group_manager,sales_team.group_sale_manager",
+            groups="alim_food.alim_food_group_manager,sales_team.group_sale_manager",
         )
         cls.warehouse_user = new_test_user(
-            cls.env, login="cc_warehouse", groups="alim_catalogue.alim_catalogue_group_warehouse"
+            cls.env, login="cc_warehouse", groups="alim_food.alim_food_group_warehouse"
         )
         cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.env.company.id)], limit=1)
         cls.stock = cls.warehouse.lot_stock_id

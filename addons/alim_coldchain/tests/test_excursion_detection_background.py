@@ -81,7 +81,7 @@ class TestExcursionDetectionBackground(ColdChainCommon):
         self.cron.method_direct_trigger()
         self.assertEqual(len(self._excursions()), 2)
         # the user who launched it loses access to the cold chain: the next month fails
-        group = self.env.ref("alim_catalogue.alim_catalogue_group_warehouse")
+        group = self.env.ref("alim_food.alim_food_group_warehouse")
         group.users -= self.warehouse_user
         self.cron.method_direct_trigger()
         self.assertEqual(detection.job_state, "failed")

@@ -20,9 +20,7 @@ class TestRecallPortal(HttpCase):
             cls.env, login="recall_portal_c", groups="gesmip_network.gesmip_network_group_grocery"
         )
         cls.user_c.partner_id.parent_id = cls.grocery_c
-        manager = new_test_user(
-            cls.env, login="recall_manager", groups="alim_catalogue.alim_catalogue_group_manager"
-        )
+        manager = new_test_user(cls.env, login="recall_manager", groups="alim_food.alim_food_group_manager")
         product = cls.env["product.product"].create(
             {"name": "Recalled cheese", "is_storable": True, "tracking": "lot"}
         )

@@ -20,13 +20,13 @@ class TestRepackOrder(BaseCommon):
             cls.env, login="test_lab_manager", groups="alim_repack.alim_repack_group_lab_manager"
         )
         cls.warehouse_user = new_test_user(
-            cls.env, login="test_repack_warehouse", groups="alim_catalogue.alim_catalogue_group_warehouse"
+            cls.env, login="test_repack_warehouse", groups="alim_food.alim_food_group_warehouse"
         )
         cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.env.company.id)], limit=1)
         cls.stock = cls.warehouse.lot_stock_id
         cls.shelf = cls.env["stock.location"].create({"name": "Dry shelf", "location_id": cls.stock.id})
-        cls.gluten = cls.env.ref("alim_catalogue.allergen_gluten")
-        cls.milk = cls.env.ref("alim_catalogue.allergen_milk")
+        cls.gluten = cls.env.ref("alim_food.allergen_gluten")
+        cls.milk = cls.env.ref("alim_food.allergen_milk")
         category = cls.env["product.category"].create(
             {"name": "Repack test (average cost)", "property_cost_method": "average"}
         )

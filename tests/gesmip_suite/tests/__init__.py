@@ -2,3 +2,4 @@ from . import test_access_matrix
 from . import test_http_fuzz
 from . import test_suite_installed
 from . import test_translations
+from . import test_coldchain_with_catalogue

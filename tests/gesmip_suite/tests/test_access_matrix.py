@@ -8,13 +8,22 @@ from pathlib import Path
 
 from odoo.tests import TransactionCase, new_test_user, tagged
 
-SUITE = ("gesmip_network", "alim_catalogue", "alim_coldchain", "alim_repack", "ge_ames")
+SUITE = (
+    "gesmip_network",
+    "alim_food",
+    "alim_donation",
+    "alim_catalogue",
+    "alim_rounds",
+    "alim_coldchain",
+    "alim_repack",
+    "ge_ames",
+)
 OPERATIONS = ("read", "write", "create", "unlink")
 ROLES = {
     "grocery_portal": "gesmip_network.gesmip_network_group_grocery",
     "platform_staff": "gesmip_network.gesmip_network_group_user",
-    "warehouse": "alim_catalogue.alim_catalogue_group_warehouse",
-    "platform_manager": "alim_catalogue.alim_catalogue_group_manager",
+    "warehouse": "alim_food.alim_food_group_warehouse",
+    "platform_manager": "alim_food.alim_food_group_manager",
     "lab": "alim_repack.alim_repack_group_lab",
     "accountant": "account.group_account_invoice",
     "coordinator": "gesmip_network.gesmip_network_group_coordinator",

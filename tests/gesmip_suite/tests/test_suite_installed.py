@@ -1,6 +1,15 @@
 from odoo.tests import TransactionCase, new_test_user, tagged
 
-SUITE = ("gesmip_network", "alim_catalogue", "alim_coldchain", "alim_repack", "ge_ames")
+SUITE = (
+    "gesmip_network",
+    "alim_food",
+    "alim_donation",
+    "alim_catalogue",
+    "alim_rounds",
+    "alim_coldchain",
+    "alim_repack",
+    "ge_ames",
+)
 
 
 @tagged("post_install", "-at_install")

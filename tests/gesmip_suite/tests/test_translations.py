@@ -9,7 +9,16 @@ import polib
 from odoo.tests import TransactionCase, tagged
 from odoo.tools.translate import TranslationModuleReader
 
-SUITE = ("gesmip_network", "alim_catalogue", "alim_coldchain", "alim_repack", "ge_ames")
+SUITE = (
+    "gesmip_network",
+    "alim_food",
+    "alim_donation",
+    "alim_catalogue",
+    "alim_rounds",
+    "alim_coldchain",
+    "alim_repack",
+    "ge_ames",
+)
 ROOT = Path(__file__).parents[3]
 IDENTICAL = ROOT / "tools" / "fr-identical.txt"
 

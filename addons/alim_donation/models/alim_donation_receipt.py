@@ -1,0 +1,316 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+# Fields that may still change on an issued or cancelled receipt (workflow and chatter).
+MUTABLE_FIELDS = {
+    "state",
+    "name",
+    "date",
+    "replaced_by_id",
+    "access_token",
+    "message_main_attachment_id",
+    "message_follower_ids",
+    "message_ids",
+    "activity_ids",
+}
+
+
+class AlimDonationReceipt(models.Model):
+    """A tax receipt for goods given to the association (Cerfa 16216 / 11580)."""
+
+    _name = "alim.donation.receipt"
+    _description = "Donation Receipt"
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    name = fields.Char(string="Number", readonly=True, copy=False, tracking=True)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Donor",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=[("donor_kind", "!=", False)],
+    )
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    grouping = fields.Selection(
+        [("per_donation", "Per donation"), ("yearly", "Yearly")], required=True, default="per_donation"
+    )
+    year = fields.Integer(help="The year of the donations on a yearly receipt.")
+    date = fields.Date(string="Issue Date", readonly=True, copy=False, tracking=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("issued", "Issued"), ("cancelled", "Cancelled")],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    picking_ids = fields.Many2many(
+        "stock.picking",
+        "alim_donation_receipt_picking_rel",
+        "receipt_id",
+        "picking_id",
+        string="Receptions",
+        domain="[('alim_is_donation', '=', True), ('state', '=', 'done'), "
+        "('partner_id', 'child_of', partner_id)]",
+        copy=True,
+    )
+    line_ids = fields.One2many("alim.donation.receipt.line", "receipt_id", string="Goods", copy=True)
+    weight_kg = fields.Float(
+        string="Total Weight (kg)", digits=(12, 3), compute="_compute_totals", store=True
+    )
+    amount_total = fields.Monetary(string="Total Declared Value", compute="_compute_totals", store=True)
+    donor_form = fields.Selection(
+        [("cerfa_16216", "Cerfa 16216 (companies)"), ("cerfa_11580", "Cerfa 11580 (individuals)")],
+        string="Form",
+        compute="_compute_donor_form",
+    )
+    replaces_id = fields.Many2one("alim.donation.receipt", readonly=True, copy=False)
+    replaced_by_id = fields.Many2one("alim.donation.receipt", readonly=True, copy=False)
+    is_action_issue_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+    is_action_cancel_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+    is_action_replace_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+
+    _sql_constraints = [
+        ("name_company_uniq", "UNIQUE(name, company_id)", "A donation receipt number is used only once."),
+    ]
+
+    @api.depends("line_ids.weight_kg", "line_ids.value")
+    def _compute_totals(self):
+        for receipt in self:
+            receipt.weight_kg = sum(receipt.line_ids.mapped("weight_kg"))
+            receipt.amount_total = sum(receipt.line_ids.mapped("value"))
+
+    @api.depends("partner_id.is_company", "partner_id.donor_kind")
+    def _compute_donor_form(self):
+        for receipt in self:
+            partner = receipt.partner_id.commercial_partner_id
+            individual = partner.donor_kind == "individual" or not partner.is_company
+            receipt.donor_form = "cerfa_11580" if individual else "cerfa_16216"
+
+    @api.depends("state", "line_ids", "replaced_by_id")
+    def _compute_is_action_allowed(self):
+        for receipt in self:
+            receipt.is_action_issue_allowed = receipt.state == "draft" and bool(receipt.line_ids)
+            receipt.is_action_cancel_allowed = receipt.state in ("draft", "issued")
+            receipt.is_action_replace_allowed = receipt.state == "cancelled" and not receipt.replaced_by_id
+
+    def _compute_access_url(self):
+        res = super()._compute_access_url()
+        for receipt in self:
+            receipt.access_url = f"/my/donation-receipts/{receipt.id}"
+        return res
+
+    @api.depends("name", "partner_id")
+    def _compute_display_name(self):
+        for receipt in self:
+            number = receipt.name or self.env._("Draft")
+            receipt.display_name = f"{number} - {receipt.partner_id.name or ''}"
+
+    # ------------------------------------------------------------------ integrity
+    @api.constrains("picking_ids", "state", "partner_id")
+    def _check_pickings(self):
+        for receipt in self.filtered(lambda r: r.state != "cancelled"):
+            donor = receipt.partner_id.commercial_partner_id
+            for picking in receipt.picking_ids:
+                if picking.state != "done" or not picking.alim_is_donation:
+                    raise ValidationError(
+                        self.env._(
+                            "%(picking)s is not a validated donation: it cannot go on a receipt.",
+                            picking=picking.display_name,
+                        )
+                    )
+                if picking.partner_id.commercial_partner_id != donor:
+                    raise ValidationError(
+                        self.env._(
+                            "%(picking)s was given by another donor than %(donor)s.",
+                            picking=picking.display_name,
+                            donor=donor.display_name,
+                        )
+                    )
+                others = (picking.alim_donation_receipt_ids - receipt).filtered(
+                    lambda r: r.state != "cancelled"
+                )
+                if others:
+                    raise ValidationError(
+                        self.env._(
+                            "%(picking)s is already on the receipt %(receipt)s.",
+                            picking=picking.display_name,
+                            receipt=others[0].display_name,
+                        )
+                    )
+
+    def write(self, vals):
+        self.check_access("write")
+        locked = self.filtered(lambda r: r.state != "draft")
+        if locked and set(vals) - MUTABLE_FIELDS:
+            raise UserError(self.env._("An issued or cancelled donation receipt cannot be changed."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if any(receipt.state != "draft" for receipt in self):
+            raise UserError(self.env._("An issued or cancelled donation receipt cannot be deleted."))
+
+    # ------------------------------------------------------------------ building
+    @api.model
+    def _prepare_line_vals(self, move):
+        lots = move.move_line_ids.lot_id
+        return {
+            "picking_id": move.picking_id.id,
+            "move_id": move.id,
+            "product_id": move.product_id.id,
+            "name": move.product_id.display_name,
+            "food_category_id": move.product_id.food_category_id.id,
+            "quantity": move.quantity,
+            "uom_id": move.product_uom.id,
+            "weight_kg": move.alim_weight_kg,
+            "value": move.alim_declared_value,
+            "lot_names": ", ".join(lots.mapped("name")),
+        }
+
+    def action_compute_lines(self):
+        """(Re)build the goods from the receptions; drafts only."""
+        for receipt in self:
+            if receipt.state != "draft":
+                raise UserError(self.env._("Only a draft receipt can be rebuilt from its receptions."))
+            moves = receipt.picking_ids.move_ids.filtered(lambda m: m.state == "done")
+            receipt.line_ids = [fields.Command.clear()] + [
+                fields.Command.create(self._prepare_line_vals(move)) for move in moves
+            ]
+        return True
+
+    @api.model
+    def _create_for_pickings(self, partner, pickings, grouping="per_donation", year=False):
+        receipt = self.create(
+            {
+                "partner_id": partner.id,
+                "picking_ids": [fields.Command.set(pickings.ids)],
+                "grouping": grouping,
+                "year": year or (pickings[:1].date_done.year if pickings else False),
+            }
+        )
+        receipt.action_compute_lines()
+        return receipt
+
+    @api.model
+    def _pickings_to_receipt(self, partner, year):
+        """The donor's validated donations of that year that are not on a valid receipt yet."""
+        pickings = self.env["stock.picking"].search(
+            [
+                ("partner_id", "child_of", partner.commercial_partner_id.id),
+                ("alim_is_donation", "=", True),
+                ("state", "=", "done"),
+                ("date_done", ">=", fields.Datetime.to_datetime(f"{year}-01-01")),
+                ("date_done", "<", fields.Datetime.to_datetime(f"{year + 1}-01-01")),
+            ],
+            order="date_done, id",
+        )
+        return pickings.filtered(lambda p: not p.alim_donation_receipt_id)
+
+    @api.model
+    def create_yearly(self, partner, year):
+        """One receipt grouping all of the donor's donations of the year not receipted yet."""
+        pickings = self._pickings_to_receipt(partner, year)
+        if not pickings:
+            raise UserError(
+                self.env._(
+                    "%(donor)s has no validated donation in %(year)s that is not on a receipt yet.",
+                    donor=partner.display_name,
+                    year=year,
+                )
+            )
+        return self._create_for_pickings(partner.commercial_partner_id, pickings, "yearly", year)
+
+    # ------------------------------------------------------------------ state machine
+    def _check_is_action_issue_allowed(self):
+        for receipt in self:
+            if not receipt.is_action_issue_allowed:
+                raise UserError(
+                    self.env._(
+                        "Only a draft receipt with goods can be issued (%(receipt)s).",
+                        receipt=receipt.display_name,
+                    )
+                )
+
+    def _check_is_action_cancel_allowed(self):
+        for receipt in self:
+            if not receipt.is_action_cancel_allowed:
+                raise UserError(
+                    self.env._(
+                        "This receipt is already cancelled (%(receipt)s).", receipt=receipt.display_name
+                    )
+                )
+
+    def _check_is_action_replace_allowed(self):
+        for receipt in self:
+            if not receipt.is_action_replace_allowed:
+                raise UserError(
+                    self.env._(
+                        "Only a cancelled receipt not yet replaced can be replaced (%(receipt)s).",
+                        receipt=receipt.display_name,
+                    )
+                )
+
+    def _next_number(self, date):
+        """The next number of the year, from a no-gap sequence. The sequence row is updated
+        first so that a second transaction issuing at the same time waits, then fails on a
+        serialization error and is retried by Odoo on fresh data: no gap, no duplicate, even
+        for the first receipt of a new year (when the year's range is created)."""
+        sequence = self.env.ref("alim_donation.seq_alim_donation_receipt").sudo()
+        self.env.cr.execute("UPDATE ir_sequence SET number_next = number_next WHERE id = %s", [sequence.id])
+        return sequence.next_by_id(sequence_date=date)
+
+    def action_issue(self):
+        self._check_is_action_issue_allowed()
+        self._check_pickings()
+        for receipt in self.sorted("id"):
+            date = fields.Date.context_today(receipt)
+            receipt.write({"state": "issued", "date": date, "name": receipt._next_number(date)})
+        return True
+
+    def action_cancel(self):
+        self._check_is_action_cancel_allowed()
+        self.write({"state": "cancelled"})
+        return True
+
+    def action_replace(self):
+        """A new draft receipt with the same receptions and goods; both are kept."""
+        self._check_is_action_replace_allowed()
+        new = self.env["alim.donation.receipt"]
+        for receipt in self:
+            replacement = receipt.copy({"replaces_id": receipt.id})
+            receipt.replaced_by_id = replacement
+            new |= replacement
+        if len(new) == 1:
+            return {
+                "type": "ir.actions.act_window",
+                "res_model": self._name,
+                "res_id": new.id,
+                "view_mode": "form",
+            }
+        return True
+
+    def action_send_email(self):
+        self.ensure_one()
+        template = self.env.ref("alim_donation.mail_template_alim_donation_receipt")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_template_id": template.id,
+                "default_composition_mode": "comment",
+                "force_email": True,
+            },
+        }
+
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return self.env._("Donation receipt %(number)s", number=self.name)

@@ -1,0 +1,124 @@
+from datetime import timedelta
+
+from odoo import fields
+from odoo.tests import new_test_user
+
+from odoo.addons.base.tests.common import BaseCommon
+
+
+class DonationCommon(BaseCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.user = new_test_user(cls.env, login="test_dock", groups="alim_food.alim_food_group_warehouse")
+        cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.env.company.id)], limit=1)
+        cls.stock = cls.warehouse.lot_stock_id
+        Location = cls.env["stock.location"]
+        cls.dry = Location.create({"name": "Dry zone", "location_id": cls.stock.id, "storage_class": "dry"})
+        cls.chilled = Location.create(
+            {"name": "Cold room +", "location_id": cls.stock.id, "storage_class": "chilled"}
+        )
+        cls.chilled_shelf = Location.create({"name": "Shelf A", "location_id": cls.chilled.id})
+        cls.frozen = Location.create(
+            {"name": "Cold room -", "location_id": cls.stock.id, "storage_class": "frozen"}
+        )
+        cls.category = cls.env["alim.food.category"].create(
+            {"name": "Dairy", "meal_factor": 2.0, "co2_factor": 1.5}
+        )
+        Product = cls.env["product.product"]
+        dated = {"is_storable": True, "tracking": "lot", "use_expiration_date": True}
+        cls.yogurt = Product.create(
+            dict(
+                dated,
+                name="Yogurt",
+                weight=0.5,
+                food_date_type="dlc",
+                storage_class="chilled",
+                food_category_id=cls.category.id,
+                origin_distance_km=30,
+            )
+        )
+        cls.pasta = Product.create(
+            dict(dated, name="Pasta", weight=0.5, food_date_type="ddm", storage_class="dry")
+        )
+        cls.peas = Product.create(
+            dict(dated, name="Frozen peas", weight=1.0, food_date_type="dlc", storage_class="frozen")
+        )
+        cls.apples = Product.create(
+            {"name": "Apples (crate)", "is_storable": True, "weight": 10.0, "food_date_type": "none"}
+        )
+        Partner = cls.env["res.partner"]
+        cls.donor = Partner.create(
+            {
+                "name": "Hyper Sud",
+                "is_company": True,
+                "donor_kind": "retailer",
+                "email": "dons@hyper.example.com",
+            }
+        )
+        cls.donor2 = Partner.create({"name": "Ferme Tarn", "is_company": True, "donor_kind": "producer"})
+        cls.in_date = fields.Datetime.now() + timedelta(days=10)
+
+    @classmethod
+    def _draft_reception(cls, donor, lines, source="donation"):
+        """A confirmed reception; lines: (product, qty, value, [(lot, qty, date, location)])."""
+        picking = (
+            cls.env["stock.picking"]
+            .with_user(cls.user)
+            .create(
+                {
+                    "partner_id": donor.id,
+                    "picking_type_id": cls.warehouse.in_type_id.id,
+                    "location_id": cls.env.ref("stock.stock_location_suppliers").id,
+                    "location_dest_id": cls.stock.id,
+                    "alim_source_type": source,
+                    "move_ids": [
+                        fields.Command.create(
+                            {
+                                "name": product.name,
+                                "product_id": product.id,
+                                "product_uom_qty": qty,
+                                "product_uom": product.uom_id.id,
+                                "alim_declared_value": value,
+                                "location_id": cls.env.ref("stock.stock_location_suppliers").id,
+                                "location_dest_id": cls.stock.id,
+                            }
+                        )
+                        for product, qty, value, _lots in lines
+                    ],
+                }
+            )
+        )
+        picking.action_confirm()
+        for move, (_product, _qty, _value, lots) in zip(picking.move_ids, lines, strict=True):
+            move.move_line_ids.unlink()
+            move.write(
+                {
+                    "move_line_ids": [
+                        fields.Command.create(
+                            {
+                                "product_id": move.product_id.id,
+                                "lot_name": lot,
+                                "quantity": lot_qty,
+                                "expiration_date": date,
+                                "location_id": move.location_id.id,
+                                "location_dest_id": location.id,
+                                "picking_id": picking.id,
+                            }
+                        )
+                        for lot, lot_qty, date, location in lots
+                    ],
+                    "picked": True,
+                }
+            )
+        return picking
+
+    @classmethod
+    def _reception(cls, donor, lines, source="donation"):
+        picking = cls._draft_reception(donor, lines, source)
+        picking.button_validate()
+        return picking
+
+    @classmethod
+    def _simple_donation(cls, donor, qty=10, value=20.0):
+        return cls._reception(donor, [(cls.apples, qty, value, [(False, qty, False, cls.dry)])])

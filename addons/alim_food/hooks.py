@@ -1,0 +1,123 @@
+"""Module split (alim_catalogue 18.0.2): the food, donation and round records used to belong
+to alim_catalogue. Before a new addon installs on a database where alim_catalogue was
+installed, its external ids are handed over to it, so that the records (and what refers to
+them) are kept and updated instead of created again and the old ones deleted.
+
+alim_food is the first of them to install (alim_catalogue depends on it): its hook also
+marks alim_donation and alim_rounds for installation, so that the donations' views and
+fields are back before alim_catalogue's own views are checked, and nothing that
+alim_catalogue no longer declares is removed at the end of the update."""
+
+import ast
+import csv
+import json
+import logging
+import re
+from pathlib import Path
+
+from odoo.modules.module import get_module_path
+
+_logger = logging.getLogger(__name__)
+
+OLD_MODULE = "alim_catalogue"
+# external ids renamed in the split: old name -> new name
+RENAMED = {
+    "alim_catalogue_group_warehouse": "alim_food_group_warehouse",
+    "alim_catalogue_group_manager": "alim_food_group_manager",
+    "alim_catalogue_menu_root": "alim_food_menu_root",
+    "alim_catalogue_menu_config": "alim_food_menu_config",
+    "alim_catalogue_menu_logistics": "alim_food_menu_logistics",
+    "alim_catalogue_menu_donations": "alim_donation_menu",
+}
+_DECLARED_ID = re.compile(r'<(?:record|menuitem|template)\b[^>]*?\bid="(\w+)"')
+_MODEL_NAME = re.compile(r'^\s+_name = "([\w.]+)"', re.M)
+
+
+def declared_xmlids(module_dir):
+    """External ids (without module) that an addon declares: its data and demo records, its
+    access rules and its models with their fields."""
+    module_dir = Path(module_dir)
+    manifest = ast.literal_eval((module_dir / "__manifest__.py").read_text())
+    names = set()
+    for filename in manifest.get("data", []) + manifest.get("demo", []):
+        path = module_dir / filename
+        if filename.endswith(".csv"):
+            with path.open() as handle:
+                names.update(row["id"] for row in csv.DictReader(handle))
+        else:
+            names.update(_DECLARED_ID.findall(path.read_text()))
+    models = set()
+    for path in module_dir.glob("*/*.py"):
+        models.update(_MODEL_NAME.findall(path.read_text()))
+    names.update("model_" + model.replace(".", "_") for model in models)
+    return {name for name in names if "." not in name}, models
+
+
+def _like_patterns(model):
+    """LIKE patterns of the external ids of a model's fields (field_<model>__<name>) and SQL
+    constraints (constraint_<table>_<name>)."""
+    escaped = model.replace(".", "\\_")
+    return ["field\\_" + escaped + "\\_\\_%", "constraint\\_" + escaped + "\\_%"]
+
+
+def adopt_xmlids(env, module, module_dir):
+    """Hand the external ids that ``module`` declares over from alim_catalogue."""
+    cr = env.cr
+    # only on an update of a database that had the old addon, not on a new install of both
+    if not _old_module_installed(cr):
+        return
+    names, models = declared_xmlids(module_dir)
+    # what the old addon still declares stays its own
+    names -= declared_xmlids(get_module_path(OLD_MODULE))[0]
+    old_names = {old for old, new in RENAMED.items() if new in names}
+    cr.execute(
+        """
+        UPDATE ir_model_data
+           SET module = %(module)s,
+               name = COALESCE((%(renamed)s::jsonb) ->> name, name)
+         WHERE module = %(old)s
+           AND (name = ANY(%(names)s)
+                OR name LIKE ANY(%(field_patterns)s))
+        """,
+        {
+            "module": module,
+            "old": OLD_MODULE,
+            "renamed": json.dumps(RENAMED),
+            "names": list(names | old_names),
+            "field_patterns": [pattern for model in models for pattern in _like_patterns(model)] or ["-"],
+        },
+    )
+    _logger.info("%s: %s external ids handed over from %s", module, cr.rowcount, OLD_MODULE)
+    # the SQL constraints follow their external ids, so that uninstalling one addon some day
+    # does not drop the constraint of the other
+    cr.execute(
+        """
+        UPDATE ir_model_constraint constraint_
+           SET module = new_module.id
+          FROM ir_model_data data, ir_module_module new_module
+         WHERE data.model = 'ir.model.constraint' AND data.res_id = constraint_.id
+           AND data.module = %(module)s AND new_module.name = %(module)s
+        """,
+        {"module": module},
+    )
+
+
+def _old_module_installed(cr):
+    cr.execute(
+        "SELECT 1 FROM ir_module_module WHERE name = %s AND state IN ('installed', 'to upgrade')",
+        [OLD_MODULE],
+    )
+    return bool(cr.fetchone())
+
+
+def pre_init_hook(env):
+    if not _old_module_installed(env.cr):
+        return
+    adopt_xmlids(env, "alim_food", Path(__file__).parent)
+    split_off = env["ir.module.module"].search(
+        [("name", "in", ("alim_donation", "alim_rounds")), ("state", "=", "uninstalled")]
+    )
+    split_off.button_install()
+    # their demo records came with alim_catalogue's: loading their demo data again would
+    # create the demo donations and rounds twice
+    split_off.write({"demo": False})

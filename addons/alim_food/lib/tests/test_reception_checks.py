@@ -1,0 +1,39 @@
+from datetime import datetime
+
+from alim_food_lib.reception_checks import date_problem, effective_storage_class, storage_mismatch
+from hypothesis import given
+from hypothesis import strategies as st
+
+CLASSES = st.sampled_from([None, "dry", "chilled", "frozen"])
+
+
+def test_nearest_class_wins():
+    assert effective_storage_class([None, "frozen", "dry"]) == "frozen"
+    assert effective_storage_class([None, None]) is None
+
+
+def test_cold_goods_only_in_their_room():
+    assert storage_mismatch("chilled", "dry")
+    assert storage_mismatch("frozen", "chilled")
+    assert storage_mismatch("chilled", "frozen")
+    assert not storage_mismatch("frozen", "frozen")
+    assert not storage_mismatch("dry", "chilled")
+    assert not storage_mismatch("frozen", None)
+
+
+@given(CLASSES, CLASSES)
+def test_same_class_never_refused(product_class, location_class):
+    assert not storage_mismatch(product_class, product_class)
+    if product_class in (None, "dry"):
+        assert not storage_mismatch(product_class, location_class)
+
+
+def test_dates():
+    now = datetime(2026, 6, 1, 12)
+    assert date_problem("dlc", None, now) == "missing"
+    assert date_problem("ddm", None, now) == "missing"
+    assert date_problem("dlc", datetime(2026, 5, 31), now) == "past"
+    assert date_problem("ddm", datetime(2026, 5, 31), now) is None
+    assert date_problem("dlc", datetime(2026, 6, 2), now) is None
+    assert date_problem("none", None, now) is None
+    assert date_problem("dlc", datetime(2026, 6, 1, 0, 0), now) is None  # use-by today: still good

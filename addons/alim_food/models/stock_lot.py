@@ -1,0 +1,35 @@
+from odoo import api, models
+from odoo.osv import expression
+
+
+class StockLot(models.Model):
+    _inherit = "stock.lot"
+
+    @api.model
+    def _alim_blocked_domain(self):
+        """Lots that must be neither offered, reserved nor delivered. Hook: alim_coldchain adds
+        the lots on hold, so that the catalogue leaves them out without knowing why."""
+        return expression.FALSE_DOMAIN
+
+    def _alim_derived_lots(self):
+        """Lots made directly from these lots. Hook: alim_repack adds the packs made from a
+        bulk lot, so that a recall (alim_coldchain) follows them without depending on it."""
+        return self.browse()
+
+    def _alim_trace_downstream(self):
+        """These lots and every lot made from them, transitively."""
+        lots = frontier = self
+        while frontier:
+            frontier = frontier._alim_derived_lots() - lots
+            lots |= frontier
+        return lots
+
+    def _alim_delivered_move_lines(self):
+        """Done move lines that took these lots, or lots made from them, to a customer."""
+        return self.env["stock.move.line"].search(
+            [
+                ("lot_id", "in", self._alim_trace_downstream().ids),
+                ("state", "=", "done"),
+                ("location_dest_id.usage", "=", "customer"),
+            ]
+        )

@@ -1,0 +1,167 @@
+from datetime import timedelta
+
+from odoo import Command, fields
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.base.tests.common import BaseCommon
+
+
+@tagged("post_install", "-at_install")
+class TestDeliveryRound(BaseCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.manager = new_test_user(
+            env,
+            login="test_round_manager",
+            groups="alim_food.alim_food_group_manager,sales_team.group_sale_manager",
+        )
+        cls.warehouse_user = new_test_user(
+            env, login="test_round_warehouse", groups="alim_food.alim_food_group_warehouse"
+        )
+        cls.portal_user = new_test_user(env, login="test_round_portal", groups="base.group_portal")
+        cls.groceries = env["res.partner"].create(
+            [
+                {"name": "Round grocery A", "is_company": True, "is_grocery": True, "households_count": 10},
+                {"name": "Round grocery B", "is_company": True, "is_grocery": True, "households_count": 20},
+            ]
+        )
+        cls.portal_user.partner_id.parent_id = cls.groceries[0]
+        stock = env.ref("stock.warehouse0").lot_stock_id
+        cls.rice, cls.yoghurt = env["product.product"].create(
+            [
+                {"name": "Round rice 5 kg", "is_storable": True, "weight": 5.0, "storage_class": "dry"},
+                {"name": "Round yoghurts", "is_storable": True, "weight": 0.5, "storage_class": "chilled"},
+            ]
+        )
+        env["stock.quant"]._update_available_quantity(cls.rice, stock, 1000)
+        env["stock.quant"]._update_available_quantity(cls.yoghurt, stock, 1000)
+        cls.van = env["alim.vehicle"].create(
+            {
+                "name": "Test van",
+                "capacity_kg": 500,
+                "capacity_pallets": 1,
+                "capacity_cold_boxes": 2,
+                "pallet_kg": 600,
+                "cold_box_kg": 25,
+            }
+        )
+        cls.round = (
+            env["alim.delivery.round"]
+            .with_user(cls.warehouse_user)
+            .create({"vehicle_id": cls.van.id, "date": fields.Date.today() + timedelta(days=3)})
+        )
+        now = fields.Datetime.now()
+        cls.cycle = (
+            env["alim.order.cycle"]
+            .with_user(cls.manager)
+            .create(
+                {
+                    "name": "Round week",
+                    "date_open": now - timedelta(hours=1),
+                    "date_close": now + timedelta(days=1),
+                    "delivery_round_id": cls.round.id,
+                    "grocery_ids": [Command.set(cls.groceries.ids)],
+                    "line_ids": [Command.create({"product_id": p.id}) for p in (cls.rice | cls.yoghurt)],
+                }
+            )
+        )
+
+    def _confirm_cycle(self, rice_qty, yoghurt_qty):
+        cycle = self.cycle
+        cycle.action_open()
+        for grocery in self.groceries:
+            order = cycle._get_grocery_order(grocery, create=True)
+            self.env["sale.order.line"].create(
+                [
+                    {"order_id": order.id, "product_id": self.rice.id, "product_uom_qty": rice_qty},
+                    {"order_id": order.id, "product_id": self.yoghurt.id, "product_uom_qty": yoghurt_qty},
+                ]
+            )
+        cycle.action_close()
+        cycle.action_allocate()
+        cycle.action_confirm()
+
+    def test_confirming_a_cycle_puts_each_grocery_on_the_round(self):
+        self._confirm_cycle(rice_qty=10, yoghurt_qty=40)
+        rnd = self.round
+        self.assertEqual(rnd.stop_ids.partner_id, self.groceries)
+        for stop in rnd.stop_ids:
+            self.assertEqual(stop.picking_ids.partner_id, stop.partner_id)
+            self.assertEqual(stop.load_kg, 70)  # 10 x 5 kg + 40 x 0.5 kg
+            self.assertTrue(stop.has_cold_goods)
+        self.assertEqual(rnd.load_kg, 140)
+        self.assertEqual(rnd.load_cold_kg, 40)
+        self.assertEqual(rnd.load_pallets, 1)
+        self.assertEqual(rnd.load_cold_boxes, 2)
+        rnd.with_user(self.warehouse_user).action_plan()
+        self.assertEqual(rnd.state, "planned")
+        self.assertEqual(
+            set(rnd.picking_ids.mapped("scheduled_date")), {fields.Datetime.to_datetime(rnd.date)}
+        )
+        # the round sheet says what goes where and what stays cold
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("alim_rounds.alim_delivery_round_sheet", rnd.ids)[0]
+            .decode()
+        )
+        self.assertIn("Round grocery A", html)
+        self.assertIn("Round yoghurts", html)
+        self.assertIn("KEEP COLD", html)
+        self.assertIn("140.0", html)
+        rnd.with_user(self.warehouse_user).action_done()
+        with self.assertRaisesRegex(UserError, "cannot do this"):
+            rnd.with_user(self.warehouse_user).action_plan()
+
+    def test_over_capacity_refused_and_nothing_changed(self):
+        self._confirm_cycle(rice_qty=60, yoghurt_qty=10)  # 2 x 305 kg > 500 kg
+        with self.assertRaisesRegex(UserError, "does not fit in Test van: 610.0 kg for 500"):
+            self.round.with_user(self.warehouse_user).action_plan()
+        self.assertEqual(self.round.state, "draft")
+        self.van.capacity_kg = 3000
+        self.van.capacity_pallets = 2
+        self.round.with_user(self.warehouse_user).action_plan()
+        self.assertEqual(self.round.state, "planned")
+
+    def test_empty_round_cannot_be_planned_and_portal_cannot_read(self):
+        with self.assertRaisesRegex(UserError, "Add the groceries"):
+            self.round.with_user(self.warehouse_user).action_plan()
+        with self.assertRaises(AccessError):
+            self.round.with_user(self.portal_user).read(["name"])
+        with self.assertRaises(AccessError):
+            self.van.with_user(self.warehouse_user).write({"capacity_kg": 1})
+
+
+@tagged("post_install", "-at_install")
+class TestCollectionRound(BaseCommon):
+    def test_collection_round_creates_one_reception_per_donor_once(self):
+        env = self.env
+        user = new_test_user(env, login="test_collect_wh", groups="alim_food.alim_food_group_warehouse")
+        donors = env["res.partner"].create(
+            [
+                {"name": "Collect supermarket", "is_company": True, "donor_kind": "retailer"},
+                {"name": "Collect farm", "is_company": True, "donor_kind": "producer"},
+            ]
+        )
+        rnd = (
+            env["alim.collection.round"]
+            .with_user(user)
+            .create(
+                {
+                    "stop_ids": [
+                        Command.create({"partner_id": donors[0].id, "source_type": "anti_waste"}),
+                        Command.create({"partner_id": donors[1].id}),
+                    ]
+                }
+            )
+        )
+        rnd.action_create_receptions()
+        self.assertEqual(rnd.picking_count, 2)
+        self.assertEqual(rnd.picking_ids.partner_id, donors)
+        self.assertEqual(set(rnd.picking_ids.mapped("picking_type_code")), {"incoming"})
+        self.assertEqual(rnd.stop_ids[0].picking_id.alim_source_type, "anti_waste")
+        self.assertEqual(set(rnd.picking_ids.mapped("origin")), {rnd.name})
+        rnd.action_create_receptions()
+        self.assertEqual(rnd.picking_count, 2)
