@@ -46,4 +46,9 @@ if not rows:
     print("(no benchmark printed a BENCH line)")
 PY
 grep -E "tests when loading database" "$LOG" | tail -n 1
+# Confirming a large cycle from the back office on a real server with 2 workers
+if [[ ",$ADDONS," == *",alim_catalogue,"* ]] && [ "${GESMIP_BENCH_SERVER:-1}" != 0 ]; then
+    say "Confirming a ${GESMIP_BENCH_SERVER_CYCLE:-50x200} cycle on a server with --workers 2 (GESMIP_BENCH_SERVER=0 skips it)"
+    bash "$GESMIP_ROOT/tools/bench_background.sh" || rc=1
+fi
 exit $rc

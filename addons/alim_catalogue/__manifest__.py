@@ -32,6 +32,7 @@
         "views/portal_templates.xml",
         "views/standing_order_portal_templates.xml",
         "data/ir_sequence_data.xml",
+        "data/alim_order_cycle_data.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",

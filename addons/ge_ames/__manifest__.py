@@ -14,6 +14,7 @@
         "security/ir.model.access.csv",
         "security/ge_ames_rules.xml",
         "data/ge_ames_activity_data.xml",
+        "data/ge_ames_billing_run_data.xml",
         "views/ge_ames_views.xml",
         "views/ge_ames_portal_templates.xml",
     ],

@@ -1,3 +1,5 @@
+import time
+
 from psycopg2.errors import UniqueViolation
 
 from odoo import Command, api, fields, models
@@ -19,8 +21,12 @@ class AlimOrderCycle(models.Model):
 
     _name = "alim.order.cycle"
     _description = "Order Cycle"
-    _inherit = ["gesmip.state.machine.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["gesmip.state.machine.mixin", "gesmip.background.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_open desc, id desc"
+    _job_cron_xmlid = "alim_catalogue.alim_order_cycle_job_cron"
+    # Allocating or confirming runs at once in the request up to this many order lines (a few
+    # seconds), in the background beyond.
+    _job_inline_lines = 500
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
@@ -106,15 +112,11 @@ class AlimOrderCycle(models.Model):
 
     def action_allocate(self):
         self._check_is_action_allowed("allocate")
-        for cycle in self:
-            cycle._allocate()
-        self.write({"state": "allocated"})
+        return self._job_launch("allocate")
 
     def action_confirm(self):
         self._check_is_action_allowed("confirm")
-        for cycle in self:
-            cycle._confirm_orders()
-        self.write({"state": "confirmed"})
+        return self._job_launch("confirm")
 
     def action_load_stock(self):
         """Add a catalogue line for each saleable product in stock at the cycle's location."""
@@ -420,11 +422,62 @@ class AlimOrderCycle(models.Model):
                 )
             )
 
-    def _confirm_orders(self):
-        self.ensure_one()
-        orders = self.order_ids.filtered(lambda o: o.state in ("draft", "sent"))
+    # --- background work (gesmip.background.mixin) ----------------------------------------
+    def _job_action_labels(self):
+        return dict(
+            super()._job_action_labels(),
+            allocate=self.env._("Allocation"),
+            confirm=self.env._("Confirmation of the orders"),
+        )
+
+    def _orders_to_confirm(self):
+        return self.order_ids.filtered(lambda o: o.state in ("draft", "sent"))
+
+    def _job_prepare_allocate(self):
+        lines = self._orders_to_confirm().order_line
+        return 1, len(lines) <= self._job_inline_lines
+
+    def _job_step_allocate(self, deadline):
+        self._allocate()
+        self._transition("allocate")
+        return 1
+
+    def _job_prepare_confirm(self):
+        """Checked and cleaned at once, in the request: the allocation within stock, the lines
+        cut to nothing removed, the orders left empty cancelled. The rest is confirming."""
+        orders = self._orders_to_confirm()
         self._check_allocation_within_stock(orders)
         orders.order_line.filtered(lambda line: not line.product_uom_qty and not line.display_type).unlink()
         empty = orders.filtered(lambda o: not o.order_line)
         empty._action_cancel()
-        (orders - empty).action_confirm()
+        orders -= empty
+        return len(orders), len(orders.order_line) <= self._job_inline_lines
+
+    def _job_step_confirm(self, deadline):
+        """Confirm the orders in chunks sized from the time the first ones took; when none is
+        left, put the deliveries on the round and mark the cycle confirmed."""
+        orders = self._orders_to_confirm()
+        if deadline is None:
+            orders.action_confirm()
+        else:
+            chunk = 1
+            while orders:
+                start = time.monotonic()
+                orders[:chunk].action_confirm()
+                self.env.flush_all()
+                per_order = (time.monotonic() - start) / len(orders[:chunk])
+                orders = orders[chunk:]
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                chunk = max(1, int(left / per_order)) if per_order else len(orders)
+        remaining = len(self._orders_to_confirm())
+        if not remaining:
+            self._on_orders_confirmed()
+            self._transition("confirm")
+        return max(0, self.job_total - remaining)
+
+    def _on_orders_confirmed(self):
+        """Hook: every order of the cycle is confirmed (at once, or by the last batch in the
+        background, in the same transaction as the cycle's new state)."""
+        self.ensure_one()

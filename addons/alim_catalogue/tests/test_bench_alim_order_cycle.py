@@ -80,18 +80,10 @@ class TestBenchOrderCycle(HttpCase):
             n_groceries, n_lines = (int(x) for x in size.split("x"))
             self._bench_cycle_closing(n_groceries, n_lines)
 
-    def _bench_cycle_closing(self, n_groceries, n_lines):
-        groceries = self.env["res.partner"].create(
-            [
-                {
-                    "name": f"Bench grocery {n_lines}-{i}",
-                    "is_company": True,
-                    "is_grocery": True,
-                    "households_count": 10 + i,
-                }
-                for i in range(n_groceries)
-            ]
-        )
+    def _closed_cycle(self, groceries, n_lines):
+        """A cycle of ``n_lines`` products ordered 5 each by every grocery, a quarter of them
+        scarce, closed."""
+        n_groceries = len(groceries)
         cycle, products = self._make_cycle(n_lines, groceries, qty=1000 * n_groceries)
         # a quarter of the lines are scarce: the allocation has work to do
         for product in products[: n_lines // 4]:
@@ -106,12 +98,54 @@ class TestBenchOrderCycle(HttpCase):
             )
         cycle.action_close()
         self.env.flush_all()
+        return cycle
+
+    def _run_in_background(self, cycle, action):
+        """Click, then run the cycle's cron as a cron worker would until the task is done:
+        (seconds of the click, seconds to completion, queries, cron calls, longest call)."""
+        before, start = self.env.cr.sql_log_count, time.perf_counter()
+        getattr(cycle.with_context(gesmip_job_mode="background"), action)()
+        self.env.flush_all()
+        click = time.perf_counter() - start
+        calls, longest = 0, 0.0
+        while cycle.job_state in ("queued", "running"):
+            call_start = time.perf_counter()
+            self.env["alim.order.cycle"]._job_cron_run()
+            self.env.flush_all()
+            longest = max(longest, time.perf_counter() - call_start)
+            calls += 1
+        self.assertEqual(cycle.job_state, "done", cycle.job_message)
+        return click, time.perf_counter() - start, self.env.cr.sql_log_count - before, calls, longest
+
+    def _bench_cycle_closing(self, n_groceries, n_lines):
+        groceries = self.env["res.partner"].create(
+            [
+                {
+                    "name": f"Bench grocery {n_lines}-{i}",
+                    "is_company": True,
+                    "is_grocery": True,
+                    "households_count": 10 + i,
+                }
+                for i in range(n_groceries)
+            ]
+        )
+        size = f"{n_groceries} groceries x {n_lines} lines"
+        # at once, in one transaction (what a request did before the background work)
+        cycle = self._closed_cycle(groceries, n_lines).with_context(gesmip_job_mode="inline")
         before, start = self.env.cr.sql_log_count, time.perf_counter()
         cycle.action_allocate()
         cycle.action_confirm()
         self.env.flush_all()
         ours_time, ours_queries = time.perf_counter() - start, self.env.cr.sql_log_count - before
         self.assertEqual(set(cycle.order_ids.mapped("state")), {"sale"})
+        # in the background: the clicks return at once, the cron does the work in batches
+        cycle = self._closed_cycle(groceries, n_lines)
+        allocate = self._run_in_background(cycle, "action_allocate")
+        confirm = self._run_in_background(cycle, "action_confirm")
+        self.assertEqual(cycle.state, "confirmed")
+        self.assertEqual(set(cycle.order_ids.mapped("state")), {"sale"})
+        bg_time, bg_queries = allocate[1] + confirm[1], allocate[2] + confirm[2]
+        bg_calls, bg_longest = allocate[3] + confirm[3], max(allocate[4], confirm[4])
         # Odoo alone: the same orders, confirmed in one batch
         _cycle2, products2 = self._make_cycle(n_lines, groceries, qty=1000 * n_groceries)
         orders = self.env["sale.order"].create(
@@ -130,7 +164,6 @@ class TestBenchOrderCycle(HttpCase):
         orders.action_confirm()
         self.env.flush_all()
         odoo_time, odoo_queries = time.perf_counter() - start, self.env.cr.sql_log_count - before
-        size = f"{n_groceries} groceries x {n_lines} lines"
         ratio = ours_time / odoo_time if odoo_time else 0
         _bench(
             "cycle closing (allocate+confirm+reserve)",
@@ -138,5 +171,20 @@ class TestBenchOrderCycle(HttpCase):
             ours_queries,
             ours_time,
             f"{ratio:.2f}x Odoo; target <= 1.1x",
+        )
+        _bench(
+            "cycle closing clicks, background mode",
+            size,
+            "",
+            allocate[0] + confirm[0],
+            f"allocate {allocate[0]:.2f} s + confirm {confirm[0]:.2f} s; return at once",
+        )
+        _bench(
+            "cycle closing in background, to completion",
+            size,
+            bg_queries,
+            bg_time,
+            f"{bg_time / odoo_time if odoo_time else 0:.2f}x Odoo; {bg_calls} cron calls, longest "
+            f"{bg_longest:.1f} s (limit_time_real 120 s)",
         )
         _bench("Odoo batch confirmation (same orders)", size, odoo_queries, odoo_time, "baseline")

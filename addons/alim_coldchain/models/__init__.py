@@ -3,6 +3,7 @@ from . import stock_location
 from . import alim_temperature_sensor
 from . import alim_temperature_reading
 from . import alim_temperature_excursion
+from . import alim_excursion_detection
 from . import stock_lot
 from . import stock_quant
 from . import stock_move_line

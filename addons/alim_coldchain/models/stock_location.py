@@ -130,11 +130,20 @@ class StockLocation(models.Model):
 
     def _alim_detect_excursions(self, date_from=None, date_to=None):
         """Record the excursions found in the readings of these rooms between the dates
-        (a day before ``date_from`` is read too, to catch a window already open)."""
+        (a day before ``date_from`` is read too, to catch a window already open, or from the
+        start of an excursion still ongoing then, so that a long one is not found twice)."""
         Excursion = self.env["alim.temperature.excursion"]
         created = Excursion
         for room in self.filtered("temp_monitored"):
             start = date_from - timedelta(days=1) if date_from else None
+            if start:
+                ongoing = Excursion.search(
+                    [("location_id", "=", room.id), ("ongoing", "=", True), ("date_start", "<", start)],
+                    order="date_start desc",
+                    limit=1,
+                )
+                if ongoing and (not ongoing.date_end or ongoing.date_end >= start):
+                    start = ongoing.date_start
             readings = room._alim_readings_between(start, date_to)
             found = detect_excursions(
                 readings,

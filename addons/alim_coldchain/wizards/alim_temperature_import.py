@@ -37,6 +37,8 @@ class AlimTemperatureImport(models.TransientModel):
     error_count = fields.Integer(readonly=True)
     error_report = fields.Text(readonly=True)
     excursion_count = fields.Integer(string="New excursions", readonly=True)
+    detection_id = fields.Many2one("alim.excursion.detection", readonly=True)
+    detection_state = fields.Selection(related="detection_id.job_state")
 
     @api.model
     def _tz_get(self):
@@ -65,14 +67,21 @@ class AlimTemperatureImport(models.TransientModel):
         readings = [r for r in readings if r[1] <= now]
         if not readings and not errors and not future:
             raise UserError(self.env._("The file has no reading."))
+        self.env["alim.excursion.detection"].search(
+            [("location_id", "=", self.location_id.id), ("job_state", "in", ("queued", "running"))], limit=1
+        )._job_check_not_pending()
         key = hashlib.sha256(raw).hexdigest()[:16]
         Reading = self.env["alim.temperature.reading"]
         inserted = Reading._alim_bulk_insert(
             self.location_id, [(when, value) for _line, when, value in readings], "import", import_key=key
         )
-        excursions = self.env["alim.temperature.excursion"]
-        if readings:
-            excursions = self.location_id._alim_detect_excursions(readings[0][1], readings[-1][1])
+        detection = self.env["alim.excursion.detection"]
+        if readings and self.location_id.temp_monitored:
+            # over a long file, in the background a month at a time
+            detection = detection.create(
+                {"location_id": self.location_id.id, "date_from": readings[0][1], "date_to": readings[-1][1]}
+            )
+            detection.action_detect()
         report = [
             self.env._("Line %(line)s: %(error)s", line=line, error=self._error_message(code, raw_text))
             for line, code, raw_text in errors
@@ -84,7 +93,8 @@ class AlimTemperatureImport(models.TransientModel):
                 "skipped_count": len(readings) - inserted,
                 "error_count": len(report),
                 "error_report": "\n".join(report),
-                "excursion_count": len(excursions),
+                "excursion_count": len(detection.excursion_ids),
+                "detection_id": detection.id,
             }
         )
         return {

@@ -12,9 +12,9 @@ class AlimOrderCycle(models.Model):
         "stop per grocery.",
     )
 
-    def _confirm_orders(self):
+    def _on_orders_confirmed(self):
         """The confirmed groceries' deliveries go on the cycle's round, one stop per grocery."""
-        result = super()._confirm_orders()
+        result = super()._on_orders_confirmed()
         if self.delivery_round_id:
             orders = self.order_ids.filtered(lambda o: o.state == "sale")
             self.delivery_round_id._add_pickings(orders.picking_ids)

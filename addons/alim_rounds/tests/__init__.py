@@ -1,1 +1,2 @@
 from . import test_alim_delivery_round
+from . import test_alim_order_cycle_round_background

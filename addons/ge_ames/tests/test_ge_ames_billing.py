@@ -112,6 +112,69 @@ class TestGeAmesBilling(AccountTestInvoicingCommon):
     def _bill(self, month=date(2020, 1, 15)):
         return self.env["ge.ames.billing.wizard"].with_user(self.manager).create({"month": month})._bill()
 
+    def _bill_in_background(self):
+        self.env["ir.config_parameter"].set_param("gesmip.job_batch_seconds", "0")  # a member per call
+        wizard = (
+            self.env["ge.ames.billing.wizard"]
+            .with_user(self.manager)
+            .with_context(gesmip_job_mode="background")
+            .create({"month": date(2020, 1, 15)})
+        )
+        action = wizard.action_bill()
+        self.assertEqual(action["res_model"], "ge.ames.billing.run")
+        return self.env["ge.ames.billing.run"].with_user(self.manager).browse(action["res_id"])
+
+    def test_month_billed_in_background(self):
+        lines = self._month()
+        run = self._bill_in_background()
+        # the click returned at once with the billing queued; a second click is refused
+        self.assertEqual((run.job_state, run.job_done, run.job_total), ("queued", 0, 2))
+        self.assertEqual(run.job_label, "Monthly billing")
+        self.assertFalse(run.move_ids)
+        self.assertFalse(any(lines.mapped("ge_billed")))
+        with self.assertRaisesRegex(UserError, "Monthly billing is already under way"):
+            self.env["ge.ames.billing.wizard"].with_user(self.manager).create(
+                {"month": date(2020, 1, 2)}
+            ).action_bill()
+        cron = self.env.ref("ge_ames.ge_ames_billing_run_job_cron")
+        cron.method_direct_trigger()
+        self.assertEqual((run.job_state, run.job_done), ("running", 1))
+        self.assertEqual(run.move_ids.partner_id, self.member1)
+        cron.method_direct_trigger()
+        self.assertEqual((run.job_state, run.job_done, run.job_total), ("done", 2, 2))
+        self.assertEqual(run.move_ids.partner_id, self.member1 | self.member2)
+        self.assertTrue(all(lines.mapped("ge_billed")))
+        self.assertEqual(run.move_ids, self._bill_moves_of(lines))
+
+    def _bill_moves_of(self, lines):
+        return lines.ge_invoice_line_id.move_id
+
+    def test_background_billing_failure_then_retry(self):
+        lines = self._month()
+        run = self._bill_in_background()
+        # after the launch, Bruno's rate is changed to start in February: his hours of
+        # January (member two) can no longer be billed
+        self.rate2.date_from = date(2020, 2, 1)
+        cron = self.env.ref("ge_ames.ge_ames_billing_run_job_cron")
+        cron.method_direct_trigger()
+        cron.method_direct_trigger()
+        self.assertEqual(run.job_state, "failed")
+        self.assertEqual(run.job_message, "No hourly rate in force for Bruno on 2020-01-01.")
+        # member one is billed in full, member two not at all
+        self.assertEqual(run.job_done, 1)
+        self.assertEqual(run.move_ids.partner_id, self.member1)
+        billed = lines.filtered("ge_billed")
+        self.assertEqual(billed.ge_member_id, self.member1)
+        self.assertEqual(billed, lines.filtered(lambda line: line.ge_member_id == self.member1))
+        # fixed and retried: it goes on with member two
+        self.rate2.date_from = date(2020, 1, 1)
+        run.with_context(gesmip_job_mode="background").action_job_retry()
+        self.assertEqual((run.job_state, run.job_done, run.job_total), ("queued", 0, 1))
+        cron.method_direct_trigger()
+        self.assertEqual(run.job_state, "done")
+        self.assertEqual(run.move_ids.partner_id, self.member1 | self.member2)
+        self.assertTrue(all(lines.mapped("ge_billed")))
+
     def test_rate_computation(self):
         self.assertEqual(self.rate1.hourly_rate, 25.0)
         self.assertEqual(self.rate1.formula, "(24000.00 + 10000.00 + 1000.00) / 1400 h = 25.00 / h")

@@ -16,19 +16,53 @@ class GeAmesBillingWizard(models.TransientModel):
         help="Any day of the month to bill.",
     )
 
-    def _bill(self):
-        """Create one draft invoice per member for the month; return the invoices."""
+    def _to_bill_domain(self):
+        start = fields.Date.start_of(self.month, "month")
+        end = fields.Date.end_of(self.month, "month")
+        return [
+            ("ge_member_id", "!=", False),
+            ("ge_billed", "=", False),
+            ("date", ">=", start),
+            ("date", "<=", end),
+        ]
+
+    def _members_to_bill(self):
+        """The members with hours of the month not billed yet, in a steady order."""
+        self.ensure_one()
+        groups = self.env["account.analytic.line"]._read_group(
+            self._to_bill_domain(), ["ge_member_id"], order="ge_member_id"
+        )
+        return self.env["res.partner"].union(*(member for (member,) in groups))
+
+    def _check_rates(self):
+        """Refuse at once when an employee of the month has no hourly rate."""
+        self.ensure_one()
+        start = fields.Date.start_of(self.month, "month")
+        groups = self.env["account.analytic.line"]._read_group(self._to_bill_domain(), ["employee_id"])
+        employees = self.env["hr.employee"].union(*(employee for (employee,) in groups))
+        rates = self.env["ge.ames.rate"].search([("employee_id", "in", employees.ids)])
+        for employee in employees:
+            if not rates._rate_at(employee, start):
+                raise UserError(
+                    self.env._(
+                        "No hourly rate in force for %(employee)s on %(day)s.",
+                        employee=employee.name,
+                        day=start,
+                    )
+                )
+
+    def _bill(self, members=None):
+        """Create one draft invoice per member for the month (of ``members`` only when
+        given); return the invoices."""
         self.ensure_one()
         start = fields.Date.start_of(self.month, "month")
         end = fields.Date.end_of(self.month, "month")
         Line = self.env["account.analytic.line"]
+        domain = self._to_bill_domain()
+        if members is not None:
+            domain.append(("ge_member_id", "in", members.ids))
         groups = Line._read_group(
-            [
-                ("ge_member_id", "!=", False),
-                ("ge_billed", "=", False),
-                ("date", ">=", start),
-                ("date", "<=", end),
-            ],
+            domain,
             ["ge_member_id", "employee_id", "ge_activity_id", "ge_agreement_id"],
             ["unit_amount:sum", "id:array_agg"],
         )
@@ -85,13 +119,17 @@ class GeAmesBillingWizard(models.TransientModel):
         return moves
 
     def action_bill(self):
-        moves = self._bill()
-        if not moves:
-            raise UserError(self.env._("Nothing to bill for this month: all hours are already billed."))
+        """Bill the month: at once for a few members, else in the background on a billing run
+        whose form shows the progress."""
+        self.ensure_one()
+        run = self.env["ge.ames.billing.run"].create({"month": fields.Date.start_of(self.month, "month")})
+        run._job_launch("bill")
+        if run.job_state == "done":
+            return run.action_view_invoices()
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("GE AMES Invoices"),
-            "res_model": "account.move",
-            "view_mode": "list,form",
-            "domain": [("id", "in", moves.ids)],
+            "res_model": run._name,
+            "res_id": run.id,
+            "view_mode": "form",
+            "target": "current",
         }

@@ -1,3 +1,4 @@
+from . import gesmip_background_mixin
 from . import gesmip_department
 from . import res_partner
 from . import gesmip_event_theme

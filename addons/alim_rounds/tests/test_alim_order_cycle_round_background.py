@@ -1,0 +1,91 @@
+from datetime import timedelta
+
+from odoo import Command, fields
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.base.tests.common import BaseCommon
+
+
+@tagged("post_install", "-at_install")
+class TestOrderCycleRoundBackground(BaseCommon):
+    """A cycle confirmed in the background puts its deliveries on its round with the last
+    batch; a round that cannot take them fails the task, which is retried once fixed."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.manager = new_test_user(
+            env,
+            login="test_bg_round_manager",
+            groups="alim_food.alim_food_group_manager,sales_team.group_sale_manager",
+        )
+        cls.groceries = env["res.partner"].create(
+            [
+                {
+                    "name": f"BG round grocery {i}",
+                    "is_company": True,
+                    "is_grocery": True,
+                    "households_count": 10,
+                }
+                for i in range(1, 4)
+            ]
+        )
+        rice = env["product.product"].create(
+            {"name": "BG round rice 1 kg", "is_storable": True, "weight": 1.0, "list_price": 1.0}
+        )
+        env["stock.quant"]._update_available_quantity(rice, env.ref("stock.warehouse0").lot_stock_id, 1000)
+        # the round was planned with a small van: the cycle's 60 kg do not fit in it
+        cls.van = env["alim.vehicle"].create(
+            {"name": "BG small van", "capacity_kg": 50, "capacity_pallets": 10}
+        )
+        cls.round = env["alim.delivery.round"].create(
+            {"vehicle_id": cls.van.id, "date": fields.Date.today() + timedelta(days=3), "state": "planned"}
+        )
+        now = fields.Datetime.now()
+        cls.cycle = (
+            env["alim.order.cycle"]
+            .with_user(cls.manager)
+            .create(
+                {
+                    "name": "BG round week",
+                    "date_open": now - timedelta(hours=1),
+                    "date_close": now + timedelta(days=1),
+                    "delivery_round_id": cls.round.id,
+                    "grocery_ids": [Command.set(cls.groceries.ids)],
+                    "line_ids": [Command.create({"product_id": rice.id})],
+                }
+            )
+        )
+        cls.cycle.action_open()
+        for grocery in cls.groceries:
+            order = cls.cycle._get_grocery_order(grocery, create=True)
+            env["sale.order.line"].create(
+                {"order_id": order.id, "product_id": rice.id, "product_uom_qty": 20}
+            )
+        cls.cycle.action_close()
+        cls.cycle.action_allocate()
+        env["ir.config_parameter"].set_param("gesmip.job_batch_seconds", "0")  # an order per cron call
+        cls.cron = env.ref("alim_catalogue.alim_order_cycle_job_cron")
+
+    def test_round_refusal_fails_the_last_batch_then_retry(self):
+        cycle = self.cycle.with_context(gesmip_job_mode="background")
+        orders = cycle.order_ids
+        cycle.action_confirm()
+        self.cron.method_direct_trigger()
+        self.cron.method_direct_trigger()
+        self.assertEqual(cycle.job_done, 2)
+        self.cron.method_direct_trigger()  # the last order and the round: refused
+        self.assertEqual(cycle.job_state, "failed")
+        self.assertIn("does not fit in BG small van", cycle.job_message)
+        # the failed batch was undone as a whole: the last order still a draft, nothing on
+        # the round, the cycle not confirmed
+        self.assertEqual(sorted(orders.mapped("state")), ["draft", "sale", "sale"])
+        self.assertFalse(self.round.stop_ids)
+        self.assertEqual(cycle.state, "allocated")
+        self.van.capacity_kg = 5000
+        cycle.action_job_retry()
+        self.cron.method_direct_trigger()
+        self.assertEqual(cycle.job_state, "done")
+        self.assertEqual(cycle.state, "confirmed")
+        self.assertEqual(self.round.stop_ids.partner_id, self.groceries)

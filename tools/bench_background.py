@@ -1,0 +1,79 @@
+"""Run by tools/bench_background.sh: as a cycle manager, over JSON-RPC to a server on
+127.0.0.1, click "Confirm Orders" on the prepared cycle, time the click, then read the
+cycle's progress every 2 seconds (what the form shows) until the task is done or failed,
+within a bound. Prints BENCH lines in the format of tools/bench.sh."""
+
+import json
+import sys
+import time
+
+import requests
+
+BOUND_SECONDS = 3600
+
+
+def main(url, db, setup_path):
+    setup = json.load(open(setup_path, encoding="utf-8"))
+    session = requests.Session()
+
+    def rpc(path, params):
+        response = session.post(
+            f"{url}{path}", json={"jsonrpc": "2.0", "method": "call", "params": params}, timeout=300
+        )
+        response.raise_for_status()
+        body = response.json()
+        if "error" in body:
+            raise RuntimeError(json.dumps(body["error"])[:2000])
+        return body["result"]
+
+    def call(method, args, kwargs=None):
+        return rpc(
+            "/web/dataset/call_kw",
+            {"model": "alim.order.cycle", "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    rpc("/web/session/authenticate", {"db": db, "login": setup["login"], "password": setup["login"]})
+    cycle = setup["cycle"]
+    start = time.perf_counter()
+    call("action_confirm", [[cycle]])
+    click = time.perf_counter() - start
+    print(f"click returned in {click:.2f} s", flush=True)
+    fields = ["state", "job_state", "job_done", "job_total", "job_message"]
+    last = None
+    while True:
+        (record,) = call("read", [[cycle], fields])
+        progress = (record["job_state"], record["job_done"], record["job_total"])
+        if progress != last:
+            print(
+                f"{time.perf_counter() - start:7.1f} s  {progress[0]}  {progress[1]} / {progress[2]}",
+                flush=True,
+            )
+            last = progress
+        if record["job_state"] not in ("queued", "running"):
+            break
+        if time.perf_counter() - start > BOUND_SECONDS:
+            print(f"BENCH-FAIL|not done after {BOUND_SECONDS} s")
+            return 1
+        time.sleep(2)
+    total = time.perf_counter() - start
+    if record["job_state"] != "done" or record["state"] != "confirmed":
+        print(f"BENCH-FAIL|task {record['job_state']}: {record['job_message']}")
+        return 1
+    size = setup["size"]
+    odoo = setup["odoo_seconds"]
+    print(
+        f"BENCH|server --workers 2: confirm click|{size}||{click:.2f}|returns at once (limit_time_real 120 s)"
+    )
+    print(
+        f"BENCH|server --workers 2: confirmed in background|{size}||{total:.2f}|"
+        f"{total / odoo:.2f}x Odoo's batch confirmation; cycle confirmed, {record['job_done']} orders"
+    )
+    print(
+        f"BENCH|Odoo batch confirmation, one transaction|{size}||{odoo:.2f}|"
+        "baseline (in a request, killed past 120 s)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:4]))
