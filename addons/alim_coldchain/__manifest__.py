@@ -16,6 +16,7 @@
         "views/alim_temperature_reading_views.xml",
         "views/alim_temperature_excursion_views.xml",
         "views/alim_temperature_sensor_views.xml",
+        "wizards/alim_recall_decision_views.xml",
         "views/alim_recall_views.xml",
         "views/alim_recall_templates.xml",
         "views/stock_location_views.xml",
