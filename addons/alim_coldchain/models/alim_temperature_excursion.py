@@ -36,17 +36,25 @@ class AlimTemperatureExcursion(models.Model):
     lot_count = fields.Integer(compute="_compute_lot_count")
     responsible_id = fields.Many2one(related="location_id.cold_responsible_id", string="Person in charge")
     state = fields.Selection(
-        [("open", "Open"), ("released", "Released"), ("destroyed", "Destroyed")],
+        [("open", "Open"), ("released", "Released"), ("destroyed", "Destroyed"), ("dismissed", "Dismissed")],
         default="open",
         required=True,
         readonly=True,
         tracking=True,
+    )
+    confirmed = fields.Boolean(
+        readonly=True,
+        tracking=True,
+        help="Someone checked the room and confirmed the excursion; a false alarm (a wrong "
+        "probe, a typing error) is dismissed instead.",
     )
     action_reason = fields.Text(string="Corrective action", tracking=True)
     action_user_id = fields.Many2one("res.users", string="Decided by", readonly=True, tracking=True)
     action_date = fields.Datetime(string="Decided on", readonly=True)
     is_action_release_allowed = fields.Boolean(compute="_compute_is_action_allowed")
     is_action_destroy_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+    is_action_confirm_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+    is_action_dismiss_allowed = fields.Boolean(compute="_compute_is_action_allowed")
 
     @api.depends("location_id.name", "date_start")
     def _compute_name(self):
@@ -73,11 +81,13 @@ class AlimTemperatureExcursion(models.Model):
         for excursion in self:
             excursion.lot_count = len(excursion.lot_ids)
 
-    @api.depends("state")
+    @api.depends("state", "confirmed")
     def _compute_is_action_allowed(self):
         for excursion in self:
             excursion.is_action_release_allowed = excursion.state == "open"
             excursion.is_action_destroy_allowed = excursion.state == "open"
+            excursion.is_action_confirm_allowed = excursion.state == "open" and not excursion.confirmed
+            excursion.is_action_dismiss_allowed = excursion.state == "open" and not excursion.confirmed
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -135,6 +145,26 @@ class AlimTemperatureExcursion(models.Model):
             }
         )
         self.activity_feedback(["mail.mail_activity_data_todo"], feedback=reason)
+
+    def _check_is_action_confirm_allowed(self):
+        for excursion in self:
+            if excursion.state != "open" or excursion.confirmed:
+                raise UserError(self.env._("This excursion was already confirmed or closed."))
+
+    def action_confirm(self):
+        """The room was checked: the excursion is real; its lots stay held until released
+        or destroyed."""
+        self._check_is_action_confirm_allowed()
+        self.write({"confirmed": True})
+        return True
+
+    def action_dismiss(self):
+        """A false alarm (wrong probe, typing error): closed with the reason, lots released."""
+        for excursion in self:
+            if excursion.confirmed:
+                raise UserError(self.env._("A confirmed excursion cannot be dismissed: release or destroy."))
+            excursion._action_close("dismissed", excursion.action_reason)
+        return True
 
     def action_release(self):
         """The goods were checked and are safe: the lots become reservable again."""
