@@ -139,7 +139,7 @@ class StockLocation(models.Model):
         self.env["alim.temperature.reading"].flush_model()
         query = SQL(
             "SELECT reading_at, value FROM alim_temperature_reading"
-            " WHERE location_id = %s AND NOT annulled AND reading_at >= %s AND reading_at <= %s"
+            " WHERE location_id = %s AND annulled IS NOT TRUE AND reading_at >= %s AND reading_at <= %s"
             " ORDER BY reading_at, id",
             self.id,
             date_from or fields.Datetime.to_datetime("1970-01-01"),

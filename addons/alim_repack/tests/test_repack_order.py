@@ -309,7 +309,8 @@ class TestRepackOrder(BaseCommon):
         self.assertEqual(self.bulk_lot.product_qty, 1.0)
 
     def test_pack_product_must_be_lot_tracked(self):
-        self.pack.tracking = "none"
+        # a dated pack product is always lot-tracked (alim_food): only an undated one can be untracked
+        self.pack.write({"food_date_type": "none", "tracking": "none"})
         order = self._order(self.bulk_lot, packs_made=25)
         with self.assertRaisesRegex(UserError, "tracked by lots"):
             order.action_plan()
