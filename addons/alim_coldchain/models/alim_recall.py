@@ -33,10 +33,28 @@ class AlimRecall(models.Model):
         readonly=True,
         tracking=True,
     )
-    lot_ids = fields.Many2many("stock.lot", compute="_compute_deliveries", string="Traced lots")
-    move_line_ids = fields.Many2many("stock.move.line", compute="_compute_deliveries", string="Deliveries")
-    grocery_ids = fields.Many2many("res.partner", compute="_compute_deliveries", string="Groceries")
-    grocery_count = fields.Integer(compute="_compute_deliveries")
+    # staff only: a grocery never learns which other groceries received the lots
+    lot_ids = fields.Many2many(
+        "stock.lot",
+        compute="_compute_deliveries",
+        string="Traced lots",
+        groups="alim_food.alim_food_group_warehouse",
+    )
+    move_line_ids = fields.Many2many(
+        "stock.move.line",
+        compute="_compute_deliveries",
+        string="Deliveries",
+        groups="alim_food.alim_food_group_warehouse",
+    )
+    grocery_ids = fields.Many2many(
+        "res.partner",
+        compute="_compute_deliveries",
+        string="Groceries",
+        groups="alim_food.alim_food_group_warehouse",
+    )
+    grocery_count = fields.Integer(
+        compute="_compute_deliveries", groups="alim_food.alim_food_group_warehouse"
+    )
     held_lot_ids = fields.Many2many(
         "stock.lot",
         "alim_recall_held_lot_rel",
@@ -44,6 +62,7 @@ class AlimRecall(models.Model):
         "lot_id",
         string="Held lots",
         readonly=True,
+        groups="alim_food.alim_food_group_warehouse",
         help="The lots this recall holds: not reservable, not deliverable, out of the catalogue.",
     )
     opened_date = fields.Datetime(string="Opened on", readonly=True)
@@ -87,7 +106,11 @@ class AlimRecall(models.Model):
         string="Tally", compute="_compute_tally", groups="alim_food.alim_food_group_warehouse", sanitize=True
     )
     notified_partner_ids = fields.Many2many(
-        "res.partner", "alim_recall_notified_partner_rel", string="Notified groceries", readonly=True
+        "res.partner",
+        "alim_recall_notified_partner_rel",
+        string="Notified groceries",
+        readonly=True,
+        groups="alim_food.alim_food_group_warehouse",
     )
     notified_date = fields.Datetime(readonly=True)
     notice = fields.Html(readonly=True, sanitize=True, help="What was sent to the groceries.")
@@ -343,12 +366,14 @@ class AlimRecall(models.Model):
                 recall.reason or self.env._("Set aside these products and do not give them."),
                 lines,
             )
-            recall.message_post(
-                body=body,
-                partner_ids=groceries.ids,
-                subtype_xmlid="mail.mt_comment",
-                message_type="comment",
-            )
+            # one message per grocery: none of them sees who else was notified
+            for grocery in groceries:
+                recall.message_post(
+                    body=body,
+                    partner_ids=grocery.ids,
+                    subtype_xmlid="mail.mt_comment",
+                    message_type="comment",
+                )
             recall.write(
                 {
                     "state": "notified",

@@ -88,10 +88,16 @@ class TestRecall(ColdChainCommon):
         recall.with_user(self.manager).action_notify()
         self.assertEqual(recall.state, "notified")
         self.assertEqual(recall.notified_partner_ids, self.grocery_a | self.grocery_b)
-        message = recall.message_ids.filtered(lambda m: m.message_type == "comment")[:1]
-        self.assertEqual(message.partner_ids, self.grocery_a | self.grocery_b)
-        self.assertIn("SUP-2417", message.body)
-        self.assertNotIn("Grocery A", message.body)
+        # one message per grocery, so that none sees who else was notified
+        messages = recall.message_ids.filtered(lambda m: m.message_type == "comment")
+        self.assertEqual(len(messages), 2)
+        self.assertEqual(
+            sorted(messages.mapped(lambda m: m.partner_ids.ids)),
+            sorted([self.grocery_a.ids, self.grocery_b.ids]),
+        )
+        for message in messages:
+            self.assertIn("SUP-2417", message.body)
+            self.assertNotIn("Grocery A", message.body)
         with self.assertRaisesRegex(UserError, "already notified"):
             recall.with_user(self.manager).action_notify()
 

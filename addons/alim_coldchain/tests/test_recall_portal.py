@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import done_move
@@ -73,3 +74,15 @@ class TestRecallPortal(HttpCase):
         response = self.url_open(f"/my/recalls/{self.recall.id}")
         self.assertTrue(response.url.endswith("/my"))
         self.assertNotIn("Listeria cheese", self.url_open("/my/recalls").text)
+
+    def test_grocery_cannot_read_who_else_was_notified(self):
+        recall = self.recall.with_user(self.user_a)
+        self.assertEqual(recall.read(["name"])[0]["name"], "Listeria cheese")
+        for field in ("notified_partner_ids", "grocery_ids", "move_line_ids", "held_lot_ids", "tally_html"):
+            with self.assertRaises(AccessError, msg=field):
+                recall.read([field])
+        # the notice reached its own inbox addressed to its grocery alone
+        messages = self.env["mail.message"].search(
+            [("model", "=", "alim.recall"), ("res_id", "=", self.recall.id), ("message_type", "=", "comment")]
+        )
+        self.assertEqual(messages.partner_ids, self.grocery_a)
