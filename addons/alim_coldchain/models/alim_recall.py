@@ -159,7 +159,8 @@ class AlimRecall(models.Model):
 
     def _alim_tally(self):
         """{lot: LotTally} of the traced lots, from their done movements and their stock
-        (two grouped queries, whatever the number of deliveries)."""
+        (a grouped query and the moves read in batch: the number of queries does not
+        grow with the deliveries)."""
         self.ensure_one()
         lots = self.lot_ids
         if not lots:
