@@ -207,19 +207,18 @@ class AlimRecall(models.Model):
             recall.tally_html = recall._alim_tally_html(rows)
 
     def _alim_tally_html(self, rows):
-        _ = self.env._
         head = Markup("").join(
             Markup("<th>%s</th>") % label
             for label in (
-                _("Lot"),
-                _("Product"),
-                _("Received"),
-                _("In stock (held)"),
-                _("Delivered"),
-                _("Destroyed"),
-                _("Returned to the supplier"),
-                _("Used in the lab"),
-                _("Located (%)"),
+                self.env._("Lot"),
+                self.env._("Product"),
+                self.env._("Received"),
+                self.env._("In stock (held)"),
+                self.env._("Delivered"),
+                self.env._("Destroyed"),
+                self.env._("Returned to the supplier"),
+                self.env._("Used in the lab"),
+                self.env._("Located (%)"),
             )
         )
         body = Markup("")

@@ -8,7 +8,7 @@ class AlimRecallDecision(models.TransientModel):
     recall_id = fields.Many2one("alim.recall", required=True, ondelete="cascade")
     held_lot_ids = fields.Many2many(related="recall_id.held_lot_ids", string="Held lots")
     lot_ids = fields.Many2many(
-        "stock.lot", string="Lots", required=True, domain="[('id', 'in', held_lot_ids)]"
+        "stock.lot", string="Lots to decide on", required=True, domain="[('id', 'in', held_lot_ids)]"
     )
     decision = fields.Selection(
         [("release", "Release: the goods are safe"), ("destroy", "Destroy what is left in stock")],
