@@ -21,6 +21,7 @@
         "views/alim_recall_templates.xml",
         "views/stock_location_views.xml",
         "views/stock_lot_views.xml",
+        "views/stock_quant_views.xml",
         "views/stock_picking_views.xml",
         "views/alim_food_category_views.xml",
         "wizards/alim_temperature_import_views.xml",

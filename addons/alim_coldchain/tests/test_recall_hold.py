@@ -100,6 +100,12 @@ class TestRecallHold(ColdChainCommon):
         self.assertTrue(self.lot.alim_recalled)
         self.assertEqual(self.lot.alim_recall_ids, recall)
         self.assertFalse(self.safe_lot.alim_on_hold)
+        quants = (
+            self.env["stock.quant"]
+            .with_user(self.warehouse_user)
+            .search([("location_id", "=", self.room.id)])
+        )
+        self.assertEqual(quants.filtered("alim_on_hold").lot_id, self.lot)  # shown held in the stock screens
         held = self.env["stock.lot"].search(self.env["stock.lot"]._alim_blocked_domain())
         self.assertIn(self.lot, held)
         self.assertNotIn(self.safe_lot, held)
