@@ -51,6 +51,20 @@ class ProductTemplate(models.Model):
             self._alim_track_dated()
         return result
 
+    @api.depends("food_date_type")
+    def _compute_tracking(self):
+        """Odoo's tracking is a stored compute (reset to 'none' for a product without stock):
+        a dated storable product is tracked by lots whenever it is recomputed too."""
+        result = super()._compute_tracking()
+        for template in self:
+            if (
+                template.is_storable
+                and template.food_date_type in ("dlc", "ddm")
+                and template.tracking == "none"
+            ):
+                template.tracking = "lot"
+        return result
+
     def _alim_track_dated(self):
         """A product with a use-by or best-before date follows lots with their expiry date, so
         that no dated food moves without a lot (a recall or a hold could not find it)."""

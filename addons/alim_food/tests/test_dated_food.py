@@ -46,8 +46,14 @@ class TestDatedFood(BaseCommon):
             form.food_date_type = "ddm"
         product = form.record
         self.assertEqual((product.tracking, product.use_expiration_date), ("lot", True))
-        undated = self.env["product.template"].with_user(self.manager).create({"name": "Sacs kraft"})
+        undated = (
+            self.env["product.template"]
+            .with_user(self.manager)
+            .create({"name": "Sacs kraft", "is_storable": True})
+        )
         self.assertEqual(undated.tracking, "none")
+        # created as a variant too (Odoo recomputes the tracking after the template's create)
+        self.assertEqual((self.cream.tracking, self.cream.use_expiration_date), ("lot", True))
         undated.food_date_type = "dlc"
         self.assertEqual((undated.tracking, undated.use_expiration_date), ("lot", True))
 
