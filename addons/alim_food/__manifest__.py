@@ -1,7 +1,7 @@
 {
     "name": "Alternative Platform: Food",
     "summary": "Food attributes, storage classes, dated lots and reception checks",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "GESMIP",
     "website": "https://github.com/gesmip/gesmip",
     "author": "GESMIP",
@@ -22,6 +22,7 @@
         "views/alim_allergen_views.xml",
         "views/product_template_views.xml",
         "views/stock_location_views.xml",
+        "views/stock_move_line_views.xml",
         "views/alim_food_menus.xml",
     ],
     "demo": [

@@ -17,6 +17,7 @@
         "report/alim_repack_label_report.xml",
         "report/alim_repack_delivery_report_views.xml",
         "views/alim_repack_order_views.xml",
+        "views/res_company_views.xml",
         "views/stock_lot_views.xml",
         "views/alim_repack_menus.xml",
     ],

@@ -5,17 +5,26 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..lib.recall_tally import tally, total
+
 
 class AlimRecall(models.Model):
     """A product recall: from a supplier lot (or a product received between two dates),
-    every delivery to a grocery, through repackaged lots too, and their notification."""
+    every delivery to a grocery, through repackaged lots too, and their notification.
+
+    Opening it holds every traced lot at once (Reg. EC 178/2002 art. 19: withdraw from the
+    market); releasing or destroying held stock is a decision recorded with its reason."""
 
     _name = "alim.recall"
     _description = "Product Recall"
     _inherit = ["gesmip.state.machine.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
-    _state_transitions = {"notify": (("draft",), "notified")}
-    _state_transition_depends = ("grocery_ids",)
+    _state_transitions = {
+        "open": (("draft",), "open"),
+        "notify": (("draft", "open"), "notified"),
+        "close": (("open", "notified"), "closed"),
+    }
+    _state_transition_depends = ("grocery_ids", "held_lot_ids")
 
     name = fields.Char(string="Title", required=True, tracking=True)
     reason = fields.Text(help="Why the product is recalled and what groceries must do.")
@@ -24,33 +33,96 @@ class AlimRecall(models.Model):
     date_from = fields.Date(string="Received from")
     date_to = fields.Date(string="Received to")
     state = fields.Selection(
-        [("draft", "Draft"), ("notified", "Notified")],
+        [("draft", "Draft"), ("open", "Open"), ("notified", "Notified"), ("closed", "Closed")],
         default="draft",
         required=True,
         readonly=True,
         tracking=True,
     )
+    # staff only: a grocery never learns which other groceries received the lots
     lot_ids = fields.Many2many(
-        "stock.lot", compute="_compute_deliveries", string="Traced lots", groups="base.group_user"
+        "stock.lot",
+        compute="_compute_deliveries",
+        string="Traced lots",
+        groups="alim_food.alim_food_group_warehouse",
     )
     move_line_ids = fields.Many2many(
-        "stock.move.line", compute="_compute_deliveries", string="Deliveries", groups="base.group_user"
+        "stock.move.line",
+        compute="_compute_deliveries",
+        string="Deliveries",
+        groups="alim_food.alim_food_group_warehouse",
     )
-    # Staff only: a grocery is never told which other groceries received the lots.
     grocery_ids = fields.Many2many(
-        "res.partner", compute="_compute_deliveries", string="Groceries", groups="base.group_user"
+        "res.partner",
+        compute="_compute_deliveries",
+        string="Groceries",
+        groups="alim_food.alim_food_group_warehouse",
     )
-    grocery_count = fields.Integer(compute="_compute_deliveries", groups="base.group_user")
+    grocery_count = fields.Integer(
+        compute="_compute_deliveries", groups="alim_food.alim_food_group_warehouse"
+    )
+    held_lot_ids = fields.Many2many(
+        "stock.lot",
+        "alim_recall_held_lot_rel",
+        "recall_id",
+        "lot_id",
+        string="Held lots",
+        readonly=True,
+        groups="alim_food.alim_food_group_warehouse",
+        help="The lots this recall holds: not reservable, not deliverable, out of the catalogue.",
+    )
+    opened_date = fields.Datetime(string="Opened on", readonly=True)
+    tally_received_qty = fields.Float(
+        string="Received",
+        compute="_compute_tally",
+        groups="alim_food.alim_food_group_warehouse",
+        digits=(12, 3),
+    )
+    tally_in_stock_qty = fields.Float(
+        string="In stock (held)",
+        compute="_compute_tally",
+        groups="alim_food.alim_food_group_warehouse",
+        digits=(12, 3),
+    )
+    tally_delivered_qty = fields.Float(
+        string="Delivered",
+        compute="_compute_tally",
+        groups="alim_food.alim_food_group_warehouse",
+        digits=(12, 3),
+    )
+    tally_destroyed_qty = fields.Float(
+        string="Destroyed",
+        compute="_compute_tally",
+        groups="alim_food.alim_food_group_warehouse",
+        digits=(12, 3),
+    )
+    tally_returned_qty = fields.Float(
+        string="Returned to the supplier",
+        compute="_compute_tally",
+        groups="alim_food.alim_food_group_warehouse",
+        digits=(12, 3),
+    )
+    tally_located_percent = fields.Float(
+        string="Located (%)",
+        compute="_compute_tally",
+        groups="alim_food.alim_food_group_warehouse",
+        digits=(5, 1),
+    )
+    tally_html = fields.Html(
+        string="Tally", compute="_compute_tally", groups="alim_food.alim_food_group_warehouse", sanitize=True
+    )
     notified_partner_ids = fields.Many2many(
         "res.partner",
         "alim_recall_notified_partner_rel",
         string="Notified groceries",
         readonly=True,
-        groups="base.group_user",
+        groups="alim_food.alim_food_group_warehouse",
     )
     notified_date = fields.Datetime(readonly=True)
     notice = fields.Html(readonly=True, sanitize=True, help="What was sent to the groceries.")
+    is_action_open_allowed = fields.Boolean(compute="_compute_is_action_allowed")
     is_action_notify_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+    is_action_close_allowed = fields.Boolean(compute="_compute_is_action_allowed")
 
     @api.constrains("name", "lot_id", "product_id", "date_from", "date_to")
     def _check_scope(self):
@@ -91,16 +163,172 @@ class AlimRecall(models.Model):
             recall.grocery_ids = groceries
             recall.grocery_count = len(groceries)
 
+    def _alim_tally(self):
+        """{lot: LotTally} of the traced lots, from their done movements and their stock
+        (a grouped query and the moves read in batch: the number of queries does not
+        grow with the deliveries)."""
+        self.ensure_one()
+        lots = self.lot_ids
+        if not lots:
+            return {}
+        MoveLine = self.env["stock.move.line"].sudo()
+        groups = MoveLine._read_group(
+            [("lot_id", "in", lots.ids), ("state", "=", "done")],
+            ["lot_id", "location_id", "location_dest_id", "move_id"],
+            ["quantity_product_uom:sum"],
+        )
+        movements = [
+            (
+                lot,
+                source.usage,
+                dest.usage,
+                dest.scrap_location,
+                (move.picking_id.partner_id or move.partner_id).commercial_partner_id,
+                qty,
+            )
+            for lot, source, dest, move, qty in groups
+        ]
+        stock = dict(
+            self.env["stock.quant"]
+            .sudo()
+            ._read_group(
+                [("lot_id", "in", lots.ids), ("location_id.usage", "=", "internal")],
+                ["lot_id"],
+                ["quantity:sum"],
+            )
+        )
+        return tally(movements, stock)
+
+    @api.depends("lot_id", "product_id", "date_from", "date_to", "state")
+    def _compute_tally(self):
+        for recall in self:
+            rows = recall._alim_tally()
+            summed = total(rows, {lot: lot.product_id.weight for lot in rows})
+            recall.tally_received_qty = summed.received
+            recall.tally_in_stock_qty = summed.in_stock
+            recall.tally_delivered_qty = summed.delivered
+            recall.tally_destroyed_qty = summed.destroyed
+            recall.tally_returned_qty = summed.returned
+            recall.tally_located_percent = summed.located_percent
+            recall.tally_html = recall._alim_tally_html(rows)
+
+    def _alim_tally_html(self, rows):
+        head = Markup("").join(
+            Markup("<th>%s</th>") % label
+            for label in (
+                self.env._("Lot"),
+                self.env._("Product"),
+                self.env._("Received"),
+                self.env._("In stock (held)"),
+                self.env._("Delivered"),
+                self.env._("Destroyed"),
+                self.env._("Returned to the supplier"),
+                self.env._("Used in the lab"),
+                self.env._("Located (%)"),
+            )
+        )
+        body = Markup("")
+        for lot, row in sorted(rows.items(), key=lambda item: item[0].name):
+            cells = [lot.name, lot.product_id.display_name] + [
+                f"{value:g}"
+                for value in (
+                    row.received,
+                    row.in_stock,
+                    row.delivered,
+                    row.destroyed,
+                    row.returned,
+                    row.transformed,
+                )
+            ]
+            cells.append(f"{row.located_percent:.0f} %")
+            body += Markup("<tr>%s</tr>") % Markup("").join(Markup("<td>%s</td>") % cell for cell in cells)
+            for grocery, qty in sorted(row.by_grocery.items(), key=lambda item: item[0].name or ""):
+                body += Markup(
+                    '<tr><td></td><td colspan="3">%s</td><td>%s</td><td colspan="4"></td></tr>'
+                ) % (
+                    grocery.name or "",
+                    f"{qty:g}",
+                )
+        return Markup('<table class="table table-sm"><thead><tr>%s</tr></thead><tbody>%s</tbody></table>') % (
+            head,
+            body,
+        )
+
     def _action_refusal(self, action):
         refusal = super()._action_refusal(action)
-        if not refusal and action == "notify" and not self.grocery_ids:
+        if refusal:
+            return refusal
+        if action == "notify" and not self.grocery_ids:
             return self.env._("No grocery received these lots: there is nobody to notify.")
-        return refusal
+        if action == "close" and self.held_lot_ids.filtered(lambda lot: lot.product_qty > 0):
+            return self.env._(
+                "Held lots are still in stock: release or destroy them, with the reason, "
+                "before closing the recall."
+            )
+        return ""
+
+    def action_open(self):
+        """Open the recall: hold at once every lot it traces, whether or not a grocery
+        received any (a recall of goods still in the warehouse only holds them)."""
+        self._check_is_action_allowed("open")
+        self._action_open()
+        return True
+
+    def _action_open(self):
+        for recall in self:
+            lots = recall.lot_ids
+            recall._transition(
+                "open", opened_date=fields.Datetime.now(), held_lot_ids=[fields.Command.set(lots.ids)]
+            )
+            recall.message_post(
+                body=self.env._(
+                    "Recall opened: %(count)s lot(s) held (%(lots)s).",
+                    count=len(lots),
+                    lots=", ".join(lots.mapped("name")),
+                )
+            )
+        self.held_lot_ids._alim_unreserve_held()
+
+    def action_close(self):
+        return self._transition("close")
+
+    def _alim_decide(self, lots, decision, reason):
+        """Release (the lots are safe after all) or destroy (scrap what is left in stock)
+        held lots of this recall, with the reason, kept in the recall's and the lots'
+        history."""
+        self.ensure_one()
+        if not self.env.user.has_group("alim_food.alim_food_group_manager"):
+            raise UserError(
+                self.env._("Only a quality or platform manager can release or destroy held lots.")
+            )
+        if self.state not in ("open", "notified"):
+            raise UserError(self.env._("Only the lots of an open recall can be released or destroyed."))
+        if not (reason or "").strip():
+            raise UserError(self.env._("Write the reason of this decision."))
+        lots &= self.held_lot_ids
+        if not lots:
+            raise UserError(self.env._("Choose lots held by this recall."))
+        labels = {"release": self.env._("released"), "destroy": self.env._("destroyed")}
+        body = self.env._(
+            "Lot(s) %(lots)s %(decision)s: %(reason)s",
+            lots=", ".join(lots.mapped("name")),
+            decision=labels[decision],
+            reason=reason.strip(),
+        )
+        if decision == "destroy":
+            lots._alim_scrap_stock(self.name)
+        else:
+            self.held_lot_ids = [fields.Command.unlink(lot.id) for lot in lots]
+        self.message_post(body=body)
+        for lot in lots:
+            lot.sudo().message_post(body=body)
+        return True
 
     def action_notify(self):
         """Send the recall to every grocery that received the lots (mail, and their portal
         inbox through the message)."""
         self._check_is_action_allowed("notify")
+        self.filtered(lambda recall: recall.state == "draft")._action_open()
         for recall in self:
             groceries = recall.grocery_ids
             # the products and lots only: a grocery is not told who else received them
@@ -126,11 +354,7 @@ class AlimRecall(models.Model):
                     subtype_xmlid="mail.mt_comment",
                 )
             # the staff's trace on the recall itself (an internal note)
-            recall.message_post(
-                body=body,
-                subtype_xmlid="mail.mt_note",
-                message_type="comment",
-            )
+            recall.message_post(body=body, subtype_xmlid="mail.mt_note", message_type="comment")
             recall._transition(
                 "notify",
                 notified_partner_ids=[fields.Command.set(groceries.ids)],

@@ -14,7 +14,10 @@ class AlimTemperatureExcursion(models.Model):
     _state_transitions = {
         "release": (("open",), "released"),
         "destroy": (("open",), "destroyed"),
+        "confirm": (("open",), None),
+        "dismiss": (("open",), "dismissed"),
     }
+    _state_transition_depends = ("confirmed",)
 
     name = fields.Char(compute="_compute_name", store=True)
     location_id = fields.Many2one(
@@ -40,17 +43,25 @@ class AlimTemperatureExcursion(models.Model):
     lot_count = fields.Integer(compute="_compute_lot_count")
     responsible_id = fields.Many2one(related="location_id.cold_responsible_id", string="Person in charge")
     state = fields.Selection(
-        [("open", "Open"), ("released", "Released"), ("destroyed", "Destroyed")],
+        [("open", "Open"), ("released", "Released"), ("destroyed", "Destroyed"), ("dismissed", "Dismissed")],
         default="open",
         required=True,
         readonly=True,
         tracking=True,
+    )
+    confirmed = fields.Boolean(
+        readonly=True,
+        tracking=True,
+        help="Someone checked the room and confirmed the excursion; a false alarm (a wrong "
+        "probe, a typing error) is dismissed instead.",
     )
     action_reason = fields.Text(string="Corrective action", tracking=True)
     action_user_id = fields.Many2one("res.users", string="Decided by", readonly=True, tracking=True)
     action_date = fields.Datetime(string="Decided on", readonly=True)
     is_action_release_allowed = fields.Boolean(compute="_compute_is_action_allowed")
     is_action_destroy_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+    is_action_confirm_allowed = fields.Boolean(compute="_compute_is_action_allowed")
+    is_action_dismiss_allowed = fields.Boolean(compute="_compute_is_action_allowed")
 
     @api.depends("location_id.name", "date_start")
     def _compute_name(self):
@@ -123,6 +134,25 @@ class AlimTemperatureExcursion(models.Model):
             )
         self._transition(action, action_user_id=self.env.uid, action_date=fields.Datetime.now())
         self.activity_feedback(["mail.mail_activity_data_todo"], feedback=reason)
+
+    def _action_refusal(self, action):
+        refusal = super()._action_refusal(action)
+        if not refusal and action in ("confirm", "dismiss") and self.confirmed:
+            return self.env._("This excursion was already confirmed: release or destroy its lots.")
+        return refusal
+
+    def action_confirm(self):
+        """The room was checked: the excursion is real; its lots stay held until released
+        or destroyed."""
+        self._check_is_action_allowed("confirm")
+        self.write({"confirmed": True})
+        return True
+
+    def action_dismiss(self):
+        """A false alarm (wrong probe, typing error): closed with the reason, lots released."""
+        for excursion in self:
+            excursion._action_close("dismiss")
+        return True
 
     def action_release(self):
         """The goods were checked and are safe: the lots become reservable again."""

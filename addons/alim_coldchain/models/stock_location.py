@@ -8,6 +8,10 @@ from ..lib.excursions import detect_excursions
 
 # (min, max) in °C by storage class; a freezer colder than -40 °C is an equipment fault.
 DEFAULT_THRESHOLDS = {"chilled": (0.0, 4.0), "frozen": (-40.0, -18.0)}
+# How far beyond a limit one reading is an excursion at once (°C): brief rises are tolerated
+# only when small, about +3 °C at loading and unloading, frozen foods up to -15 °C for short
+# periods (arrêté of 21 December 2009, as the DGCCRF applies it).
+DEFAULT_SEVERE_MARGINS = {"chilled": 3.0, "frozen": 3.0}
 
 
 class StockLocation(models.Model):
@@ -31,6 +35,15 @@ class StockLocation(models.Model):
         default=30,
         help="A temperature out of range for longer than this is an excursion.",
     )
+    temp_severe_margin = fields.Float(
+        string="Never tolerated beyond (°C)",
+        digits=(5, 1),
+        compute="_compute_temp_thresholds",
+        store=True,
+        readonly=False,
+        help="A reading further than this beyond the minimum or maximum is an excursion at once, "
+        "whatever its duration; a smaller rise is tolerated for the tolerated duration.",
+    )
     cold_responsible_id = fields.Many2one(
         "res.users", string="Person in charge", help="Receives the activities of this room's excursions."
     )
@@ -47,14 +60,21 @@ class StockLocation(models.Model):
             location.temp_monitored = bool(thresholds)
             if thresholds:
                 location.temp_min, location.temp_max = thresholds
+                location.temp_severe_margin = DEFAULT_SEVERE_MARGINS[location.storage_class]
+            else:
+                location.temp_severe_margin = location.temp_severe_margin or max(
+                    DEFAULT_SEVERE_MARGINS.values()
+                )
 
-    @api.constrains("temp_min", "temp_max", "temp_monitored", "temp_tolerance_minutes")
+    @api.constrains("temp_min", "temp_max", "temp_monitored", "temp_tolerance_minutes", "temp_severe_margin")
     def _check_temp_thresholds(self):
         for location in self:
             if location.temp_monitored and location.temp_min > location.temp_max:
                 raise ValidationError(self.env._("The minimum temperature must be below the maximum."))
             if location.temp_tolerance_minutes < 0:
                 raise ValidationError(self.env._("The tolerated duration cannot be negative."))
+            if location.temp_severe_margin < 0:
+                raise ValidationError(self.env._("The margin never tolerated cannot be negative."))
 
     def _compute_occupancy(self):
         """Pallets are the packages in the room (a quant without package counts as one pallet
@@ -119,7 +139,7 @@ class StockLocation(models.Model):
         self.env["alim.temperature.reading"].flush_model()
         query = SQL(
             "SELECT reading_at, value FROM alim_temperature_reading"
-            " WHERE location_id = %s AND NOT annulled AND reading_at >= %s AND reading_at <= %s"
+            " WHERE location_id = %s AND annulled IS NOT TRUE AND reading_at >= %s AND reading_at <= %s"
             " ORDER BY reading_at, id",
             self.id,
             date_from or fields.Datetime.to_datetime("1970-01-01"),
@@ -150,6 +170,7 @@ class StockLocation(models.Model):
                 room.temp_min,
                 room.temp_max,
                 timedelta(minutes=room.temp_tolerance_minutes),
+                room.temp_severe_margin,
             )
             if not found:
                 continue

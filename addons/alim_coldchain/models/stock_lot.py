@@ -22,12 +22,27 @@ class StockLot(models.Model):
         string="Excursions",
         readonly=True,
     )
+    alim_recall_ids = fields.Many2many(
+        "alim.recall",
+        "alim_recall_held_lot_rel",
+        "lot_id",
+        "recall_id",
+        string="Held by recalls",
+        readonly=True,
+    )
     alim_on_hold = fields.Boolean(
         string="On hold",
         compute="_compute_alim_on_hold",
         store=True,
         index=True,
-        help="Held by an open temperature excursion: it cannot be reserved nor delivered.",
+        help="Held by an open recall or an open temperature excursion: it cannot be reserved "
+        "nor delivered, and is out of the catalogue.",
+    )
+    alim_recalled = fields.Boolean(
+        string="Recalled",
+        compute="_compute_alim_on_hold",
+        store=True,
+        help="Held by an open recall.",
     )
     alim_date_state = fields.Selection(
         DATE_STATES,
@@ -46,10 +61,50 @@ class StockLot(models.Model):
     def _alim_blocked_domain(self):
         return expression.OR([super()._alim_blocked_domain(), [("alim_on_hold", "=", True)]])
 
-    @api.depends("alim_excursion_ids.state")
+    @api.depends("alim_excursion_ids.state", "alim_recall_ids.state")
     def _compute_alim_on_hold(self):
         for lot in self:
-            lot.alim_on_hold = any(exc.state == "open" for exc in lot.alim_excursion_ids)
+            lot.alim_recalled = any(recall.state in ("open", "notified") for recall in lot.alim_recall_ids)
+            lot.alim_on_hold = lot.alim_recalled or any(exc.state == "open" for exc in lot.alim_excursion_ids)
+
+    def _alim_unreserve_held(self):
+        """Take these lots out of the reservations not done yet and reserve again (other
+        lots where there are some): a held lot must not leave on a delivery prepared
+        before the hold."""
+        lines = (
+            self.env["stock.move.line"]
+            .sudo()
+            .search(
+                [("lot_id", "in", self.filtered("alim_on_hold").ids), ("state", "not in", ("done", "cancel"))]
+            )
+        )
+        moves = lines.move_id.filtered(lambda move: move.picking_code != "incoming")
+        if moves:
+            moves._do_unreserve()
+            moves._action_assign()
+
+    def _alim_scrap_stock(self, origin):
+        """Scrap what these lots still have in the warehouse."""
+        quants = (
+            self.env["stock.quant"]
+            .sudo()
+            .search(
+                [("lot_id", "in", self.ids), ("location_id.usage", "=", "internal"), ("quantity", ">", 0)]
+            )
+        )
+        for quant in quants:
+            scrap = self.env["stock.scrap"].create(
+                {
+                    "product_id": quant.product_id.id,
+                    "lot_id": quant.lot_id.id,
+                    "location_id": quant.location_id.id,
+                    "package_id": quant.package_id.id,
+                    "scrap_qty": quant.quantity,
+                    "product_uom_id": quant.product_id.uom_id.id,
+                    "origin": origin,
+                }
+            )
+            scrap.action_validate()
 
     @api.model
     def _alim_near_days(self):

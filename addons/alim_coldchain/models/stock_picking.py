@@ -60,6 +60,22 @@ class StockPicking(models.Model):
         now = fields.Datetime.now()
         for picking in self.filtered(lambda p: p.picking_type_code == "outgoing"):
             lines = picking.move_line_ids.filtered(lambda line: line.lot_id and line.quantity)
+            recalled = lines.lot_id.filtered("alim_recalled")
+            if recalled:
+                raise UserError(
+                    self.env._(
+                        "%(picking)s cannot be validated: lot(s) %(lots)s are held by the recall "
+                        "%(recalls)s. Take them out of the delivery; they stay in the warehouse "
+                        "until the recall decides on them.",
+                        picking=picking.name,
+                        lots=", ".join(recalled.mapped("name")),
+                        recalls=", ".join(
+                            recalled.alim_recall_ids.filtered(
+                                lambda recall: recall.state in ("open", "notified")
+                            ).mapped("name")
+                        ),
+                    )
+                )
             held = lines.lot_id.filtered("alim_on_hold")
             if held:
                 raise UserError(

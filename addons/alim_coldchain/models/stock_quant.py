@@ -1,11 +1,17 @@
 from datetime import timedelta
 
-from odoo import models
+from odoo import fields, models
 from odoo.osv import expression
 
 
 class StockQuant(models.Model):
     _inherit = "stock.quant"
+
+    alim_on_hold = fields.Boolean(
+        string="On hold",
+        related="lot_id.alim_on_hold",
+        help="The lot is held by an open recall or temperature excursion: not reservable, not deliverable.",
+    )
 
     def _get_removal_strategy(self, product_id, location_id):
         """Dated food (use-by or best-before) leaves first-expired, first-out wherever no

@@ -69,8 +69,13 @@ class TestExcursionHold(ExcursionHoldCommon):
         self.assertEqual(set(scraps.mapped("state")), {"done"})
 
     def test_short_door_opening_is_tolerated(self):
+        # a small rise (+2.5 °C) for 20 minutes; a large one would not be tolerated, see
+        # test_temperature_register
         rows = self._readings(
-            hours=2, high_from=self.now - timedelta(minutes=60), high_to=self.now - timedelta(minutes=40)
+            hours=2,
+            high_from=self.now - timedelta(minutes=60),
+            high_to=self.now - timedelta(minutes=40),
+            high=6.5,
         )
         wizard = self._import(self.warehouse_user, self.room, rows)
         self.assertEqual(wizard.excursion_count, 0)

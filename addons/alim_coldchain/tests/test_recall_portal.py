@@ -99,3 +99,10 @@ class TestRecallPortal(HttpCase):
             ]
         )
         self.assertEqual(sent.partner_ids, self.grocery_a, "the grocery's own notification, naming only it")
+
+    def test_grocery_cannot_read_who_else_was_notified(self):
+        recall = self.recall.with_user(self.user_a)
+        self.assertEqual(recall.read(["name"])[0]["name"], "Listeria cheese")
+        for field in ("notified_partner_ids", "grocery_ids", "move_line_ids", "held_lot_ids", "tally_html"):
+            with self.assertRaises(AccessError, msg=field):
+                recall.read([field])

@@ -148,3 +148,42 @@ class TestTemperatureRegister(ColdChainCommon):
         )
         self.assertIn(b"Excursions and corrective actions", html)
         self.assertEqual(wizard.action_print()["report_name"], "alim_coldchain.alim_haccp_report_document")
+
+    def test_one_manual_reading_far_out_of_range_alerts_at_once(self):
+        """A reading at the room's max + 8 °C: in the same transaction, an excursion to confirm
+        or dismiss, the lots of the room held and an activity for the room's person in charge."""
+        lot = self._lot(self.yoghurt, "HOT-1", self.now + timedelta(days=10))
+        self._move(self.yoghurt, lot, 10, self.supplier_location, self.room, self.now - timedelta(hours=5))
+        Excursion = self.env["alim.temperature.excursion"]
+        with Form(self.env["alim.temperature.reading"].with_user(self.warehouse_user)) as form:
+            form.location_id = self.room
+            form.value = self.room.temp_max + 8
+        excursion = Excursion.search([("location_id", "=", self.room.id)])
+        self.assertEqual(len(excursion), 1)
+        self.assertEqual((excursion.state, excursion.confirmed, excursion.peak), ("open", False, 12.0))
+        self.assertEqual(excursion.lot_ids, lot)
+        self.assertTrue(lot.alim_on_hold)
+        activity = excursion.activity_ids
+        self.assertEqual(activity.user_id, self.manager)  # the room's person in charge
+        self.assertTrue(excursion.is_action_confirm_allowed and excursion.is_action_dismiss_allowed)
+        excursion.with_user(self.warehouse_user).action_confirm()
+        self.assertTrue(excursion.confirmed)
+        with self.assertRaisesRegex(UserError, "cannot be dismissed"):
+            excursion.with_user(self.manager).action_dismiss()
+
+    def test_small_brief_rise_tolerated_and_false_alarm_dismissed(self):
+        Excursion = self.env["alim.temperature.excursion"]
+        Reading = self.env["alim.temperature.reading"].with_user(self.warehouse_user)
+        Reading.create({"location_id": self.room.id, "value": 6.0})  # max + 2: a door opened
+        self.assertFalse(Excursion.search([("location_id", "=", self.room.id)]))
+        Reading.create({"location_id": self.room.id, "value": 31.0, "reading_at": self.now})
+        excursion = Excursion.search([("location_id", "=", self.room.id)])
+        self.assertEqual(len(excursion), 1)
+        with self.assertRaisesRegex(UserError, "corrective action"):
+            excursion.with_user(self.manager).action_dismiss()
+        excursion.with_user(self.manager).action_reason = "Typing error: 3.1 °C, probe checked."
+        with self.assertRaisesRegex(UserError, "Only a platform manager"):
+            excursion.with_user(self.warehouse_user).action_dismiss()
+        excursion.with_user(self.manager).action_dismiss()
+        self.assertEqual(excursion.state, "dismissed")
+        self.assertFalse(excursion.activity_ids)

@@ -1,3 +1,4 @@
 from . import alim_temperature_import
 from . import alim_temperature_annul
 from . import alim_haccp_report_wizard
+from . import alim_recall_decision

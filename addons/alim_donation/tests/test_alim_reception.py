@@ -95,12 +95,15 @@ class TestAlimReception(DonationCommon):
         self.assertEqual(picking.state, "done")
 
     def test_refuse_dated_product_without_date(self):
-        # A dated product that does not follow lots and dates: no date can be typed.
+        # A dated product always follows lots with their date (alim_food 18.0.1.1.0): a line
+        # without a lot is refused, by Odoo's lot check or by the reception check.
         beans = self.env["product.product"].create(
             {"name": "Beans", "is_storable": True, "food_date_type": "ddm", "storage_class": "dry"}
         )
+        self.assertEqual((beans.tracking, beans.use_expiration_date), ("lot", True))
         self._assert_refused(
-            [(beans, 5, 0.0, [(False, 5, False, self.dry)])], "Beans.*needs a lot with its date"
+            [(beans, 5, 0.0, [(False, 5, False, self.dry)])],
+            "Lot/Serial number for products Beans|Beans.*needs a lot with its date",
         )
 
     def test_refuse_cold_product_in_dry_location(self):

@@ -1,5 +1,12 @@
 """Checks of a food reception line, as plain functions (no Odoo import)."""
 
+from datetime import datetime, time, timedelta
+
+# Code de l'environnement, art. D541-310: a donated food must leave the donor at least
+# 48 hours before its use-by date, unless the receiving association can show it will hand
+# it on in time.
+MIN_USE_BY_HOURS = 48
+
 
 def effective_storage_class(chain):
     """The storage class of a location: its own, else the nearest parent's.
@@ -23,18 +30,28 @@ def storage_mismatch(product_class, location_class):
     return product_class != location_class
 
 
-def date_problem(date_type, lot_date, now):
+def date_problem(date_type, lot_date, now, min_hours=MIN_USE_BY_HOURS):
     """Why a line's date is refused, or None: 'missing' for a dated product without a date,
-    'past' for a use-by date (DLC) already past at reception. A past best-before date (DDM)
-    is accepted: such goods may still be distributed, flagged."""
+    'past' for a use-by date (DLC) already past at reception, 'short' for a use-by date less
+    than ``min_hours`` ahead (accepted only with a reason, D541-310). A past best-before date
+    (DDM) is accepted: such goods may still be distributed, flagged."""
     if date_type not in ("dlc", "ddm"):
         return None
     if not lot_date:
         return "missing"
-    # Compared by day: goods whose use-by date is today may still be received and given.
+    # Compared by day: goods whose use-by date is today are not past (but they are short).
     if date_type == "dlc" and _day(lot_date) < _day(now):
         return "past"
+    if date_type == "dlc" and _as_datetime(lot_date) - now < timedelta(hours=min_hours):
+        return "short"
     return None
+
+
+def _as_datetime(value):
+    """A use-by date given as a day lasts until the end of that day."""
+    if isinstance(value, datetime):
+        return value
+    return datetime.combine(value, time.max)
 
 
 def _day(value):

@@ -1,6 +1,7 @@
 from . import alim_food_category
 from . import alim_allergen
 from . import product_template
+from . import product_product
 from . import stock_location
 from . import stock_lot
 from . import stock_move

@@ -20,6 +20,12 @@ class ProductTemplate(models.Model):
         "DDM: after the date it may still be distributed, clearly flagged.",
     )
     storage_class = fields.Selection(STORAGE_CLASSES, default="dry", tracking=True)
+    food_animal_origin = fields.Boolean(
+        string="Animal origin",
+        tracking=True,
+        help="Meat, fish, dairy, eggs and products made from them: stricter rules apply to "
+        "handling and repacking them (Reg. EC 853/2004).",
+    )
     allergen_ids = fields.Many2many("alim.allergen", string="Allergens")
     origin = fields.Char(help="Where the product comes from, e.g. 'Tarn, France'.")
     origin_distance_km = fields.Integer(
@@ -32,6 +38,50 @@ class ProductTemplate(models.Model):
         readonly=False,
         help="Set when the producer is within the local radius of the platform (150 km).",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        templates = super().create(vals_list)
+        templates._alim_track_dated()
+        return templates
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"food_date_type", "tracking", "use_expiration_date"} & set(vals):
+            self._alim_track_dated()
+        return result
+
+    @api.depends("food_date_type")
+    def _compute_tracking(self):
+        """Odoo's tracking is a stored compute (reset to 'none' for a product without stock):
+        a dated storable product is tracked by lots whenever it is recomputed too."""
+        result = super()._compute_tracking()
+        for template in self:
+            if (
+                template.is_storable
+                and template.food_date_type in ("dlc", "ddm")
+                and template.tracking == "none"
+            ):
+                template.tracking = "lot"
+        return result
+
+    def _alim_track_dated(self):
+        """A product with a use-by or best-before date follows lots with their expiry date, so
+        that no dated food moves without a lot (a recall or a hold could not find it)."""
+        dated = self.filtered(
+            lambda t: (
+                t.food_date_type in ("dlc", "ddm")
+                and t.type == "consu"
+                and (t.tracking == "none" or not t.use_expiration_date)
+            )
+        )
+        for template in dated:
+            template.write(
+                {
+                    "tracking": "lot" if template.tracking == "none" else template.tracking,
+                    "use_expiration_date": True,
+                }
+            )
 
     @api.depends("origin_distance_km")
     def _compute_is_local(self):

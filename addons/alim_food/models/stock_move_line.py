@@ -1,10 +1,16 @@
-from odoo import models
+from odoo import fields, models
 
 from ..lib.reception_checks import date_problem, effective_storage_class, storage_mismatch
 
 
 class StockMoveLine(models.Model):
     _inherit = "stock.move.line"
+
+    alim_short_date_reason = fields.Text(
+        string="Why it can be handed on in time",
+        help="Use-by goods with less than 48 hours left are received only with the reason they "
+        "will reach households before their date (code de l'environnement, art. D541-310).",
+    )
 
     def _alim_storage_class(self):
         """The storage class of the destination: its own, else the nearest parent's."""
@@ -28,6 +34,14 @@ class StockMoveLine(models.Model):
             errors.append(
                 self.env._(
                     "%(product)s: this product needs a lot with its date (use-by or best-before).",
+                    product=name,
+                )
+            )
+        elif problem == "short" and not (self.alim_short_date_reason or "").strip():
+            errors.append(
+                self.env._(
+                    "%(product)s: less than 48 hours are left before the use-by date (DLC). "
+                    "Refuse these goods, or write on the line why they can be handed on in time.",
                     product=name,
                 )
             )

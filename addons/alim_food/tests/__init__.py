@@ -1,1 +1,2 @@
 from . import test_food_attributes
+from . import test_dated_food

@@ -97,3 +97,20 @@ def inherit(inputs, allow_mixing=False):
     date_type = max((i.date_type or "none" for i in inputs), key=_DATE_TYPE_STRICTNESS.get)
     allergens = frozenset().union(*(i.allergens for i in inputs))
     return Inherited(date=min(dates) if dates else None, date_type=date_type, allergens=allergens)
+
+
+# Why a product may not be repacked by the lab (None: it may).
+NEEDS_COLD_AGREMENT = "cold"
+NEEDS_ANIMAL_AGREMENT = "animal"
+
+
+def repack_refusal(storage_class, animal_origin, cold_allowed=False, animal_allowed=False):
+    """Whether the lab may repack a product: dry goods of non-animal origin always; chilled or
+    frozen goods only where the operator holds an agrément for them (Reg. EC 853/2004 for
+    food of animal origin; the DDPP's authorisation for handling cold goods), food of animal
+    origin likewise. Returns ``None`` or the missing authorisation."""
+    if storage_class in ("chilled", "frozen") and not cold_allowed:
+        return NEEDS_COLD_AGREMENT
+    if animal_origin and not animal_allowed:
+        return NEEDS_ANIMAL_AGREMENT
+    return None

@@ -4,7 +4,15 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 
-from ..lib.repack import MixingError, RepackInput, expected_packs, inherit, loss
+from ..lib.repack import (
+    NEEDS_COLD_AGREMENT,
+    MixingError,
+    RepackInput,
+    expected_packs,
+    inherit,
+    loss,
+    repack_refusal,
+)
 
 LAB_MANAGER_GROUP = "alim_repack.alim_repack_group_lab_manager"
 
@@ -233,6 +241,7 @@ class AlimRepackOrder(models.Model):
                 raise UserError(
                     self.env._("The pack product %s must be tracked by lots.", order.product_id.display_name)
                 )
+            order._check_authorised()
             now = fields.Datetime.now()
             for line in order.input_ids:
                 lot = line.lot_id
@@ -252,6 +261,36 @@ class AlimRepackOrder(models.Model):
                         )
                     )
             order._inherited()
+
+    def _check_authorised(self):
+        """The lab repacks only what the company is authorised for: dry goods of non-animal
+        origin, and chilled, frozen or animal-origin goods only with a recorded agrément."""
+        self.ensure_one()
+        company = self.company_id
+        for product in self.input_ids.product_id | self.product_id:
+            refusal = repack_refusal(
+                product.storage_class,
+                product.food_animal_origin,
+                cold_allowed=bool(company.alim_repack_agrement and company.alim_repack_cold_allowed),
+                animal_allowed=bool(company.alim_repack_agrement and company.alim_repack_animal_allowed),
+            )
+            if refusal == NEEDS_COLD_AGREMENT:
+                raise UserError(
+                    self.env._(
+                        "%(product)s is a chilled or frozen product: the lab may repack it only "
+                        "under a sanitary approval (agrément) covering cold goods, recorded on "
+                        "the company.",
+                        product=product.display_name,
+                    )
+                )
+            if refusal:
+                raise UserError(
+                    self.env._(
+                        "%(product)s is a food of animal origin: the lab may repack it only "
+                        "under a sanitary approval (agrément) covering it, recorded on the company.",
+                        product=product.display_name,
+                    )
+                )
 
     def _inherited(self):
         """What the pack lot inherits from the inputs (earliest date, date type, allergens)."""

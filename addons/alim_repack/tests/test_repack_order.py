@@ -309,7 +309,8 @@ class TestRepackOrder(BaseCommon):
         self.assertEqual(self.bulk_lot.product_qty, 1.0)
 
     def test_pack_product_must_be_lot_tracked(self):
-        self.pack.tracking = "none"
+        # a dated pack product is always lot-tracked (alim_food): only an undated one can be untracked
+        self.pack.write({"food_date_type": "none", "tracking": "none"})
         order = self._order(self.bulk_lot, packs_made=25)
         with self.assertRaisesRegex(UserError, "tracked by lots"):
             order.action_plan()
@@ -438,3 +439,36 @@ class TestRepackOrder(BaseCommon):
         self.assertEqual(report_type, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
         self.assertEqual(order.action_print_labels()["report_name"], report.report_name)
+
+    # ------------------------------------------------------------------ authorisation
+    def test_chilled_meat_refused_without_an_agrement(self):
+        mince = self._product("Minced beef (5 kg)", food_date_type="dlc", storage_class="chilled")
+        mince.food_animal_origin = True
+        pack = self._product("Minced beef 500 g", food_date_type="dlc", storage_class="chilled", weight=0.5)
+        pack.food_animal_origin = True
+        self.pack = pack
+        cold_room = self.env["stock.location"].create(
+            {"name": "Lab cold room", "location_id": self.stock.id, "storage_class": "chilled"}
+        )
+        lot = self._receive(mince, "MINCE-1", 1.0, 20.0, datetime(2030, 1, 10, 12, 0), location=cold_room)
+        order = self._order(lot, packs_made=10, location_src_id=cold_room, location_dest_id=cold_room)
+        with self.assertRaisesRegex(UserError, "Minced beef.*chilled or frozen.*agrément"):
+            order.with_user(self.lab).action_plan()
+        self.assertEqual(order.state, "draft")
+        company = self.env.company
+        # a box ticked without the approval's number does not count
+        company.alim_repack_cold_allowed = True
+        with self.assertRaisesRegex(UserError, "chilled or frozen"):
+            order.with_user(self.lab).action_plan()
+        company.alim_repack_agrement = "FR 31.555.001 CE"
+        with self.assertRaisesRegex(UserError, "animal origin"):
+            order.with_user(self.lab).action_plan()
+        company.alim_repack_animal_allowed = True
+        order.with_user(self.lab).action_plan()
+        self.assertEqual(order.state, "planned")
+
+    def test_dry_goods_need_no_agrement(self):
+        self.assertFalse(self.env.company.alim_repack_agrement)
+        order = self._order(self.bulk_lot, packs_made=25)
+        order.with_user(self.lab).action_plan()
+        self.assertEqual(order.state, "planned")

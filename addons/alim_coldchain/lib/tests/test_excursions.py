@@ -97,3 +97,42 @@ def test_a_year_of_readings_is_fast():
     elapsed = time.perf_counter() - started
     assert len(found) == len(range(0, n, 5000))
     assert elapsed < 1.0, elapsed
+
+
+def test_size_and_duration_judged_together():
+    tolerated = timedelta(minutes=30)
+    # a brief small rise (door opened at a delivery) is tolerated
+    assert detect_excursions(series([3, 6, 6, 3]), 0, 4, tolerated, severe_margin=3) == []
+    # a brief large one is not, whatever its length: one reading at max + 8 °C
+    (exc,) = detect_excursions(series([3, 12]), 0, 4, tolerated, severe_margin=3)
+    assert exc.kind == HIGH and exc.peak == 12 and exc.ongoing and exc.duration == timedelta(0)
+    (exc,) = detect_excursions(series([3, 12, 3]), 0, 4, tolerated, severe_margin=3)
+    assert not exc.ongoing and exc.duration == STEP
+    # exactly at the margin is still a small rise; a long small rise is an excursion
+    assert detect_excursions(series([3, 7, 3]), 0, 4, tolerated, severe_margin=3) == []
+    assert len(detect_excursions(series([3] + [5] * 8 + [3]), 0, 4, tolerated, severe_margin=3)) == 1
+    # too cold counts the same way
+    (exc,) = detect_excursions(series([2, -5, 2]), 0, 4, tolerated, severe_margin=3)
+    assert exc.kind == LOW
+    # without a margin, only the duration counts (the former rule)
+    assert detect_excursions(series([3, 12, 3]), 0, 4, tolerated) == []
+
+
+def test_negative_margin_refused():
+    with pytest.raises(ValueError):
+        detect_excursions(series([3]), 0, 4, timedelta(0), severe_margin=-1)
+
+
+@given(
+    st.lists(st.floats(min_value=-10, max_value=20, allow_nan=False), min_size=1, max_size=40),
+    st.floats(min_value=0, max_value=10, allow_nan=False),
+)
+def test_a_margin_only_adds_excursions(values, margin):
+    readings = series(values)
+    tolerated = timedelta(minutes=15)
+    plain = detect_excursions(readings, 0, 4, tolerated)
+    judged = detect_excursions(readings, 0, 4, tolerated, severe_margin=margin)
+    assert {exc.start for exc in plain} <= {exc.start for exc in judged}
+    for exc in judged:
+        beyond = exc.peak - 4 if exc.kind == HIGH else 0 - exc.peak
+        assert exc.duration > tolerated or beyond > margin

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 
 from alim_food_lib.reception_checks import date_problem, effective_storage_class, storage_mismatch
 from hypothesis import given
@@ -34,6 +34,18 @@ def test_dates():
     assert date_problem("ddm", None, now) == "missing"
     assert date_problem("dlc", datetime(2026, 5, 31), now) == "past"
     assert date_problem("ddm", datetime(2026, 5, 31), now) is None
-    assert date_problem("dlc", datetime(2026, 6, 2), now) is None
+    assert date_problem("dlc", datetime(2026, 6, 4), now) is None
     assert date_problem("none", None, now) is None
-    assert date_problem("dlc", datetime(2026, 6, 1, 0, 0), now) is None  # use-by today: still good
+    # use-by today is not past, but it is short
+    assert date_problem("dlc", datetime(2026, 6, 1, 0, 0), now) == "short"
+
+
+def test_use_by_needs_48_hours_left():
+    now = datetime(2026, 6, 1, 12)
+    assert date_problem("dlc", datetime(2026, 6, 2, 8), now) == "short"  # 20 hours left
+    assert date_problem("dlc", datetime(2026, 6, 3, 11, 59), now) == "short"
+    assert date_problem("dlc", datetime(2026, 6, 3, 12), now) is None  # exactly 48 hours
+    assert date_problem("ddm", datetime(2026, 6, 2, 8), now) is None  # best-before: no such rule
+    assert date_problem("dlc", date(2026, 6, 3), now) is None  # a day lasts until its end
+    assert date_problem("dlc", date(2026, 6, 2), now) == "short"
+    assert date_problem("dlc", datetime(2026, 6, 2, 8), now, min_hours=12) is None

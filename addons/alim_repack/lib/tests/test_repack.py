@@ -2,12 +2,15 @@ from datetime import date
 
 import pytest
 from alim_repack_lib.repack import (
+    NEEDS_ANIMAL_AGREMENT,
+    NEEDS_COLD_AGREMENT,
     MixingError,
     RepackInput,
     expected_packs,
     inherit,
     loss,
     mixing_conflicts,
+    repack_refusal,
 )
 from hypothesis import given
 from hypothesis import strategies as st
@@ -97,3 +100,13 @@ def test_inherit_allowed_mixing_takes_strictest():
 def test_inherit_needs_input():
     with pytest.raises(ValueError):
         inherit([])
+
+
+def test_repack_authorisation():
+    assert repack_refusal("dry", False) is None
+    assert repack_refusal("chilled", True) == NEEDS_COLD_AGREMENT  # chilled meat
+    assert repack_refusal("frozen", False) == NEEDS_COLD_AGREMENT
+    assert repack_refusal("dry", True) == NEEDS_ANIMAL_AGREMENT  # milk powder
+    assert repack_refusal("chilled", True, cold_allowed=True) == NEEDS_ANIMAL_AGREMENT
+    assert repack_refusal("chilled", True, cold_allowed=True, animal_allowed=True) is None
+    assert repack_refusal("dry", True, animal_allowed=True) is None

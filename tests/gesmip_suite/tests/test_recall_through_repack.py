@@ -1,0 +1,103 @@
+"""A recall opened on a donor's bulk lot holds the packs the lab made from it, and the
+catalogue stops offering them: cold chain, repack lab and catalogue installed together."""
+
+from datetime import datetime, timedelta
+
+from odoo import Command, fields
+from odoo.exceptions import UserError
+from odoo.tests import Form, new_test_user, tagged
+
+from odoo.addons.base.tests.common import BaseCommon
+
+
+@tagged("post_install", "-at_install")
+class TestRecallThroughRepack(BaseCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.quality = new_test_user(
+            cls.env,
+            login="suite_quality",
+            groups="alim_food.alim_food_group_manager,sales_team.group_sale_manager",
+        )
+        cls.warehouse_user = new_test_user(
+            cls.env, login="suite_recall_wh", groups="alim_food.alim_food_group_warehouse"
+        )
+        cls.lab = new_test_user(cls.env, login="suite_recall_lab", groups="alim_repack.alim_repack_group_lab")
+        cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.env.company.id)], limit=1)
+        cls.stock = cls.warehouse.lot_stock_id
+        common = {"is_storable": True, "food_date_type": "ddm", "storage_class": "dry"}
+        cls.bulk = cls.env["product.product"].create(dict(common, name="Rice (sack 25 kg)", weight=25.0))
+        cls.pack = cls.env["product.product"].create(dict(common, name="Rice 1 kg", weight=1.0))
+        cls.grocery = cls.env["res.partner"].create({"name": "Épicerie du Mirail", "is_grocery": True})
+        cls.bulk_lot = cls.env["stock.lot"].create(
+            {"name": "DON-RICE-1", "product_id": cls.bulk.id, "expiration_date": datetime(2030, 6, 30, 12)}
+        )
+        cls.env["stock.quant"]._update_available_quantity(cls.bulk, cls.stock, 2.0, lot_id=cls.bulk_lot)
+        with Form(cls.env["alim.repack.order"].with_user(cls.lab)) as form:
+            form.product_id = cls.pack
+            with form.input_ids.new() as line:
+                line.lot_id = cls.bulk_lot
+                line.quantity = 1.0
+            form.packs_made = 25
+        cls.order = form.record
+        cls.order.with_user(cls.lab).action_done()
+        cls.pack_lot = cls.order.output_lot_id
+
+    def test_recall_of_the_donor_lot_holds_its_packs_and_takes_them_out_of_the_catalogue(self):
+        self.assertTrue(self.pack_lot)
+        now = fields.Datetime.now()
+        cycle = self.env["alim.order.cycle"].create(
+            {
+                "name": "Recall cycle",
+                "date_open": now - timedelta(hours=1),
+                "date_close": now + timedelta(days=1),
+                "location_id": self.stock.id,
+                "grocery_ids": [Command.set(self.grocery.ids)],
+                "line_ids": [Command.create({"product_id": self.pack.id})],
+            }
+        )
+        cycle.line_ids._compute_stock()
+        self.assertEqual(cycle.line_ids.available_qty, 25)
+        recall = (
+            self.env["alim.recall"]
+            .with_user(self.quality)
+            .create({"name": "Aflatoxins", "lot_id": self.bulk_lot.id})
+        )
+        recall.with_user(self.quality).action_open()
+        self.assertEqual(recall.held_lot_ids, self.bulk_lot | self.pack_lot)
+        self.assertTrue(self.pack_lot.alim_on_hold)
+        cycle.line_ids._compute_stock()
+        self.assertEqual(cycle.line_ids.available_qty, 0)
+        # a sale of packs reserves none of them, and a pack put by hand is refused
+        order = (
+            self.env["sale.order"]
+            .with_user(self.quality)
+            .create(
+                {
+                    "partner_id": self.grocery.id,
+                    "order_line": [Command.create({"product_id": self.pack.id, "product_uom_qty": 5})],
+                }
+            )
+        )
+        order.action_confirm()
+        picking = order.picking_ids
+        self.assertFalse(picking.move_line_ids)
+        self.env["stock.move.line"].with_user(self.warehouse_user).create(
+            {
+                "move_id": picking.move_ids.id,
+                "picking_id": picking.id,
+                "product_id": self.pack.id,
+                "lot_id": self.pack_lot.id,
+                "quantity": 5,
+                "location_id": self.stock.id,
+                "location_dest_id": picking.location_dest_id.id,
+            }
+        )
+        picking.move_ids.picked = True
+        with self.assertRaisesRegex(UserError, "held by the recall Aflatoxins"):
+            picking.with_user(self.warehouse_user).button_validate()
+        # the tally: the sack went into the packs, the packs are all in stock
+        recall = recall.with_user(self.quality)
+        self.assertEqual(recall.tally_in_stock_qty, 25 * 1.0 + 1.0 * 25.0)
+        self.assertEqual(recall.tally_located_percent, 100.0)
