@@ -31,5 +31,6 @@
         "demo/res_users_demo.xml",
     ],
     "pre_init_hook": "pre_init_hook",
+    "post_init_hook": "post_init_hook",
     "application": True,
 }

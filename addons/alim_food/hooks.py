@@ -121,3 +121,12 @@ def pre_init_hook(env):
     # their demo records came with alim_catalogue's: loading their demo data again would
     # create the demo donations and rounds twice
     split_off.write({"demo": False})
+
+
+def post_init_hook(env):
+    """On a database of the five-addon layout, the dated products already exist: they follow
+    lots now, as the 18.0.1.1.0 migration does on an update of alim_food itself."""
+    if not _old_module_installed(env.cr):
+        return
+    Template = env["product.template"].with_context(active_test=False)
+    Template.search([("food_date_type", "in", ("dlc", "ddm"))])._alim_track_dated()

@@ -137,8 +137,11 @@ class AlimTemperatureExcursion(models.Model):
 
     def _action_refusal(self, action):
         refusal = super()._action_refusal(action)
-        if not refusal and action in ("confirm", "dismiss") and self.confirmed:
-            return self.env._("This excursion was already confirmed: release or destroy its lots.")
+        if not refusal and self.confirmed:
+            if action == "confirm":
+                return self.env._("This excursion was already confirmed or closed.")
+            if action == "dismiss":
+                return self.env._("A confirmed excursion cannot be dismissed: release or destroy.")
         return refusal
 
     def action_confirm(self):

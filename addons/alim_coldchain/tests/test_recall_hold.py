@@ -134,7 +134,7 @@ class TestRecallHold(ColdChainCommon):
         recall.with_user(self.manager).action_open()
         self.assertTrue(self.safe_lot.alim_on_hold)
         self.assertFalse(recall.is_action_notify_allowed)
-        with self.assertRaisesRegex(UserError, "already open"):
+        with self.assertRaisesRegex(UserError, 'is already "Open"'):
             recall.with_user(self.manager).action_open()
 
     def test_notify_opens_a_draft_recall(self):
