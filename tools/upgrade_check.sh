@@ -104,6 +104,12 @@ def lines(path):
 rows_before, rows_after = rows(f"{before}-rows.txt"), rows(f"{after}-rows.txt")
 # Rewritten from the manifests at every update, not data: the dependencies of the addons.
 METADATA = {"ir_module_module_dependency"}
+# Removed on purpose by a migration, with what replaces them (printed apart, never silent).
+INTENDED = {
+    "alim_temperature_sensor.token": "sensor tokens in clear, replaced by token_hash (alim_coldchain 18.0.1.1.0)",
+    "alim_coldchain.field_alim_temperature_sensor__token": "the same field",
+    "alim_coldchain.constraint_alim_temperature_sensor_token_unique": "its constraint, now on token_hash",
+}
 lost = {
     t: (n, rows_after.get(t, 0))
     for t, n in rows_before.items()
@@ -115,6 +121,9 @@ for table, (b, a) in sorted(changed.items()):
     note = " (module dependencies, rewritten from the manifests)" if table in METADATA else ""
     print(f"  {table}: {b} -> {a}{note}")
 columns_lost = sorted(set(lines(f"{before}-columns.txt")) - set(lines(f"{after}-columns.txt")))
+for name in [c for c in columns_lost if c in INTENDED]:
+    print(f"  column {name} removed on purpose: {INTENDED[name]}")
+columns_lost = [c for c in columns_lost if c not in INTENDED]
 # an external id resolves when its record is still named by some external id
 xmlids_after = {}
 for line in lines(f"{after}-xmlids.txt"):
@@ -124,7 +133,9 @@ unresolved, moved = [], 0
 for line in lines(f"{before}-xmlids.txt"):
     xmlid, model, res_id = line.rsplit("|", 2)
     names = xmlids_after.get((model, res_id))
-    if not names:
+    if not names and xmlid in INTENDED:
+        print(f"  external id {xmlid} removed on purpose: {INTENDED[xmlid]}")
+    elif not names:
         unresolved.append(xmlid)
     elif xmlid not in names:
         moved += 1
