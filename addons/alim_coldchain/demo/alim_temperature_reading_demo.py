@@ -71,3 +71,11 @@ def load_readings(env):
             )
         )
         manual[1].with_user(admin)._action_annul("Saisie erronée : 3,1 °C et non 31 °C.")
+        # the reading alerted at once; the typing error is a false alarm, dismissed with its reason
+        false_alarm = env["alim.temperature.excursion"].search(
+            [("location_id", "=", positive.id), ("state", "=", "open"), ("peak", ">=", 31.0)], limit=1
+        )
+        if false_alarm:
+            false_alarm = false_alarm.with_user(admin)
+            false_alarm.action_reason = "Saisie erronée (3,1 °C tapé 31 °C), relevé annulé : fausse alerte."
+            false_alarm.action_dismiss()
