@@ -8,6 +8,13 @@ from odoo.exceptions import UserError
 from ..lib.recall_tally import tally, total
 
 
+def _tally_figure(string, digits=(12, 3)):
+    """A figure of the recall's running tally (état chiffré): computed, for the staff only."""
+    return fields.Float(
+        string=string, compute="_compute_tally", groups="alim_food.alim_food_group_warehouse", digits=digits
+    )
+
+
 class AlimRecall(models.Model):
     """A product recall: from a supplier lot (or a product received between two dates),
     every delivery to a grocery, through repackaged lots too, and their notification.
@@ -72,42 +79,12 @@ class AlimRecall(models.Model):
         help="The lots this recall holds: not reservable, not deliverable, out of the catalogue.",
     )
     opened_date = fields.Datetime(string="Opened on", readonly=True)
-    tally_received_qty = fields.Float(
-        string="Received",
-        compute="_compute_tally",
-        groups="alim_food.alim_food_group_warehouse",
-        digits=(12, 3),
-    )
-    tally_in_stock_qty = fields.Float(
-        string="In stock (held)",
-        compute="_compute_tally",
-        groups="alim_food.alim_food_group_warehouse",
-        digits=(12, 3),
-    )
-    tally_delivered_qty = fields.Float(
-        string="Delivered",
-        compute="_compute_tally",
-        groups="alim_food.alim_food_group_warehouse",
-        digits=(12, 3),
-    )
-    tally_destroyed_qty = fields.Float(
-        string="Destroyed",
-        compute="_compute_tally",
-        groups="alim_food.alim_food_group_warehouse",
-        digits=(12, 3),
-    )
-    tally_returned_qty = fields.Float(
-        string="Returned to the supplier",
-        compute="_compute_tally",
-        groups="alim_food.alim_food_group_warehouse",
-        digits=(12, 3),
-    )
-    tally_located_percent = fields.Float(
-        string="Located (%)",
-        compute="_compute_tally",
-        groups="alim_food.alim_food_group_warehouse",
-        digits=(5, 1),
-    )
+    tally_received_qty = _tally_figure("Received")
+    tally_in_stock_qty = _tally_figure("In stock (held)")
+    tally_delivered_qty = _tally_figure("Delivered")
+    tally_destroyed_qty = _tally_figure("Destroyed")
+    tally_returned_qty = _tally_figure("Returned to the supplier")
+    tally_located_percent = _tally_figure("Located (%)", digits=(5, 1))
     tally_html = fields.Html(
         string="Tally", compute="_compute_tally", groups="alim_food.alim_food_group_warehouse", sanitize=True
     )

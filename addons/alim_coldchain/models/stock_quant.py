@@ -25,7 +25,8 @@ class StockQuant(models.Model):
     def _get_gather_domain(
         self, product_id, location_id, lot_id=None, package_id=None, owner_id=None, strict=False
     ):
-        """Reservation (non strict gathering) leaves out the lots on hold; a best-before
+        """Reservation (non strict gathering) leaves out the blocked lots (the one rule of
+        stock.lot._alim_blocked_domain, also used by the catalogue); a best-before
         product may still be reserved within its category's tolerance after its date."""
         quant = self
         with_expiration = self.env.context.get("with_expiration")
@@ -37,7 +38,6 @@ class StockQuant(models.Model):
             product_id, location_id, lot_id=lot_id, package_id=package_id, owner_id=owner_id, strict=strict
         )
         if not strict:
-            domain = expression.AND(
-                [domain, ["|", ("lot_id", "=", False), ("lot_id.alim_on_hold", "=", False)]]
-            )
+            blocked = self.env["stock.lot"]._alim_blocked_domain()
+            domain = expression.AND([domain, ["|", ("lot_id", "=", False), ("lot_id", "not any", blocked)]])
         return domain
