@@ -215,6 +215,39 @@ gesmip_odoo_bg() {
     GESMIP_BG_PID=$!
 }
 
+# One way to serve a database for a script (load test, screenshots, benchmarks, demo smoke):
+#   gesmip_server_start DB LOG [odoo options...]   starts Odoo on free loopback ports, waits
+#       until its login page answers (up to 5 minutes) and sets GESMIP_SERVER_URL,
+#       GESMIP_SERVER_PID and GESMIP_SERVER_GEVENT_PORT; returns 1 (log tail on stderr) if the
+#       server died or never answered;
+#   gesmip_server_stop                              stops it and waits for its end.
+gesmip_server_start() {
+    local db="$1" log="$2" port gevent_port
+    shift 2
+    port="$(gesmip_free_port)"
+    gevent_port="$(gesmip_free_port)"
+    gesmip_odoo_bg -d "$db" --db-filter "^$db\$" --http-interface 127.0.0.1 --http-port "$port" \
+        --gevent-port "$gevent_port" "$@" >"$log" 2>&1
+    GESMIP_SERVER_PID=$GESMIP_BG_PID
+    GESMIP_SERVER_URL="http://127.0.0.1:$port"
+    GESMIP_SERVER_GEVENT_PORT="$gevent_port"
+    for _ in $(seq 150); do
+        curl -sf -o /dev/null "$GESMIP_SERVER_URL/web/login" && return 0
+        kill -0 "$GESMIP_SERVER_PID" 2>/dev/null || break
+        sleep 2
+    done
+    tail -n 20 "$log" >&2
+    say "The Odoo server of $db did not answer (log: $log)."
+    return 1
+}
+gesmip_server_stop() {
+    if [ -n "${GESMIP_SERVER_PID:-}" ]; then
+        kill "$GESMIP_SERVER_PID" 2>/dev/null || true
+        wait "$GESMIP_SERVER_PID" 2>/dev/null || true
+    fi
+    GESMIP_SERVER_PID=""
+}
+
 # A TCP port free on the loopback now (for a server started next).
 gesmip_free_port() {
     "$GESMIP_VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'

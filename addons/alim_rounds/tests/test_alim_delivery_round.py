@@ -130,7 +130,10 @@ class TestDeliveryRound(BaseCommon):
         self.assertIn("Round yoghurts", html)
         self.assertIn("KEEP COLD", html)
         self.assertIn("140.0", html)
-        # delivered: the batch validates every delivery of the round
+        # delivered: the batch validates every delivery of the round (with the cold chain
+        # installed, once the temperature at loading is recorded)
+        if "alim_loading_temp" in rnd.picking_ids._fields:
+            rnd.picking_ids.with_user(self.warehouse_user).write({"alim_loading_temp": 3.0})
         rnd.with_user(self.warehouse_user).action_done()
         self.assertEqual(set(rnd.picking_ids.mapped("state")), {"done"})
         self.assertEqual(rnd.state, "done")
