@@ -86,6 +86,27 @@ def _repoint(cr, old_model, new_model, mapping):
     cr.execute("DROP TABLE _alim_round_map")
 
 
+def _name_like_the_vehicle(cr, old_vehicle_id, records):
+    """A vehicle named ``alim_rounds.vehicle_<x>`` (the demo's) gets its category and model
+    named ``vehicle_category_<x>`` and ``vehicle_model_<x>``, and the brand
+    ``vehicle_brand_platform``, as the demo data names them: updating the demo then finds
+    them instead of creating them a second time."""
+    cr.execute(
+        """SELECT module, name, noupdate FROM ir_model_data
+            WHERE model = 'alim.vehicle' AND res_id = %s AND name LIKE 'vehicle\\_%%'""",
+        (old_vehicle_id,),
+    )
+    for module, name, noupdate in cr.fetchall():
+        suffix = name[len("vehicle_") :]
+        for kind, record in records.items():
+            xmlid = "vehicle_brand_platform" if kind == "brand" else f"vehicle_{kind}_{suffix}"
+            cr.execute(
+                """INSERT INTO ir_model_data (module, name, model, res_id, noupdate)
+                   VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING""",
+                (module, xmlid, record._name, record.id, noupdate),
+            )
+
+
 def _convert_vehicles(env):
     cr = env.cr
     cr.execute(
@@ -134,6 +155,7 @@ def _convert_vehicles(env):
         if not row["active"]:
             vehicle.active = False
         mapping[row["id"]] = vehicle.id
+        _name_like_the_vehicle(cr, row["id"], {"category": category, "model": model, "brand": brand})
     _repoint(cr, "alim.vehicle", "fleet.vehicle", mapping)
     return mapping
 
