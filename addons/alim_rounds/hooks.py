@@ -192,7 +192,6 @@ def _convert_rounds(env, kind, table, stop_table, vehicles):
         )
         mapping[row["id"]] = batch.id
     # stops keep their column round_id, which now names the batch
-    _drop_foreign_keys(cr, stop_table, "round_id")
     for old_id, new_id in mapping.items():
         cr.execute(
             SQL(
@@ -215,6 +214,7 @@ def convert_rounds_to_batches(env):
         if table_exists(cr, stop_table):
             # mark the old ids negative so that a new batch id equal to an old round id is
             # never mistaken for it while mapping
+            _drop_foreign_keys(cr, stop_table, "round_id")
             cr.execute(SQL("UPDATE %s SET round_id = -round_id", SQL.identifier(stop_table)))
     deliveries = _convert_rounds(env, "delivery", "alim_delivery_round", "alim_delivery_round_stop", vehicles)
     collections = {}
