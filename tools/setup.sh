@@ -102,6 +102,10 @@ _build_venv() {
         2> >(grep -v "is ignored: it is neither a file nor a directory" >&2); then
         die "pip could not install ${*} (see above)."
     fi
+    if [ -n "${GESMIP_OCA_REQUIREMENTS:-}" ] && grep -qvE '^\s*(#|$)' "$GESMIP_OCA_REQUIREMENTS"; then
+        "$dir/bin/pip" install -q --disable-pip-version-check --no-deps -r "$GESMIP_OCA_REQUIREMENTS" ||
+            die "pip could not install the OCA addons of $GESMIP_OCA_REQUIREMENTS (see above)."
+    fi
     touch "$dir/.complete"
 }
 
@@ -110,10 +114,13 @@ gesmip_venv() {
     command -v "$GESMIP_PY" >/dev/null || die "$GESMIP_PY not found: install Python 3.11 (or set GESMIP_PYTHON)."
     local pyver key
     pyver="$("$GESMIP_PY" -c 'import sys; print(sys.version)')"
+    # the OCA pins count in the key once there are any (comments alone change nothing)
     key="$( (echo "$pyver"; cat "$ODOO_SRC/requirements.txt" "$GESMIP_ROOT/tools/requirements-dev.txt" \
-        "$GESMIP_ROOT/tools/constraints-build.txt") | sha256sum | cut -c1-12)"
+        "$GESMIP_ROOT/tools/constraints-build.txt"; grep -vE '^\s*(#|$)' "$GESMIP_ROOT/tools/requirements-oca.txt" || true) |
+        sha256sum | cut -c1-12)"
     GESMIP_VENV="$GESMIP_CACHE/venv-$key"
-    _build_venv "$GESMIP_VENV" "$ODOO_SRC/requirements.txt" "$GESMIP_ROOT/tools/requirements-dev.txt"
+    GESMIP_OCA_REQUIREMENTS="$GESMIP_ROOT/tools/requirements-oca.txt" \
+        _build_venv "$GESMIP_VENV" "$ODOO_SRC/requirements.txt" "$GESMIP_ROOT/tools/requirements-dev.txt"
     key="$( (echo "$pyver"; cat "$GESMIP_ROOT/tools/requirements-checks.txt") | sha256sum | cut -c1-12)"
     GESMIP_CHECKS_VENV="$GESMIP_CACHE/checks-venv-$key"
     _build_venv "$GESMIP_CHECKS_VENV" "$GESMIP_ROOT/tools/requirements-checks.txt"
