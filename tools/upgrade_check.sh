@@ -160,14 +160,15 @@ for line in lines(f"{after}-xmlids.txt"):
     xmlid, model, res_id = line.rsplit("|", 2)
     xmlids_after.setdefault((model, res_id), []).append(xmlid)
 unresolved, moved, retired = [], 0, 0
-xmlids_by_name = {}
+models_by_short_name = {}
 for line in lines(f"{after}-xmlids.txt"):
     xmlid, model, _res_id = line.rsplit("|", 2)
-    xmlids_by_name[xmlid] = model
+    models_by_short_name.setdefault(xmlid.split(".", 1)[1], set()).add(model)
 for line in lines(f"{before}-xmlids.txt"):
     xmlid, model, res_id = line.rsplit("|", 2)
     names = xmlids_after.get((model, res_id))
-    if not names and model in CONVERTED and xmlid in xmlids_by_name and xmlids_by_name[xmlid] == CONVERTED[model]:
+    # a converted record keeps its name, maybe handed to the new addon of a module split too
+    if not names and model in CONVERTED and CONVERTED[model] in models_by_short_name.get(xmlid.split(".", 1)[1], ()):
         moved += 1
         continue
     if not names and RETIRED.search(xmlid):
