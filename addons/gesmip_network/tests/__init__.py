@@ -8,3 +8,4 @@ from . import test_needs_study
 from . import test_support_programme
 from . import test_state_machine
 from . import test_coordinator_tour
+from . import test_demo_loader

@@ -21,6 +21,10 @@ registry.category("web_tour.tours").add("gesmip_network_coordinator_event", {
         },
         {
             content: "The grocery is saved",
+            trigger: ".o_form_view .o_form_saved",
+        },
+        {
+            content: "under its name",
             trigger: ".o_breadcrumb .active:contains('Épicerie du Canal')",
         },
         {
@@ -55,6 +59,10 @@ registry.category("web_tour.tours").add("gesmip_network_coordinator_event", {
         },
         {
             content: "The event is saved",
+            trigger: ".o_form_view .o_form_saved",
+        },
+        {
+            content: "under its name",
             trigger: ".o_breadcrumb .active:contains('Formation hygiène')",
         },
         {
