@@ -1,7 +1,7 @@
 """Screenshots of the main back-office screens, portal pages and PDF reports of a served demo
 database.
 
-usage: python screenshots.py BASE_URL OUT_DIR
+usage: python screenshots.py BASE_URL OUT_DIR [NAME...]   (only the screens named, e.g. 10-cold-rooms)
 Uses the system Chromium (no browser download). Pages whose action does not exist (an addon
 not installed) are skipped with a line saying so. A page about one record names it as
 (model, domain) and the record is looked up in the demo database. PDF reports are printed by
@@ -138,7 +138,7 @@ def shoot(page, base, out, name, path):
     print(f"ok {name}: {path}")
 
 
-def main(base, out_dir):
+def main(base, out_dir, only=()):
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -159,11 +159,15 @@ def main(base, out_dir):
                     if record:
                         ids[name] = first_id(page, base, *record)
             for name, path, *record in pages:
+                if only and name not in only:
+                    continue
                 path = resolve(ids, name, path, *record)
                 if path:
                     shoot(page, base, out, name, path)
             if who == "admin":
                 for name, report, record in REPORTS:
+                    if only and name not in only:
+                        continue
                     if resolve(ids, name, "{id}", record):
                         shoot_report(page, base, out, name, report, ids[name])
             context.close()
@@ -171,4 +175,4 @@ def main(base, out_dir):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], set(sys.argv[3:]))

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Screenshots of the demo database's main screens (back office as admin, portal as the
 # Mirail grocery) into docs/screenshots/, which the README shows.
+#   tools/screenshots.sh                   every screen
+#   tools/screenshots.sh 10-cold-rooms ... only the screens named
 set -euo pipefail
 # shellcheck source=setup.sh
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -17,4 +19,4 @@ SERVER=$GESMIP_BG_PID
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 120); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/web/login" && break; sleep 2; done
 "$SCREENS_VENV/bin/python" "$GESMIP_ROOT/tools/screenshots.py" "http://127.0.0.1:$PORT" \
-    "$GESMIP_ROOT/docs/screenshots"
+    "$GESMIP_ROOT/docs/screenshots" "$@"
