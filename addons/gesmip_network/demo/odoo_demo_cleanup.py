@@ -29,6 +29,16 @@ def archive_odoo_contacts(env):
     partners.filtered("active").write({"active": False})
 
 
+def archive_odoo_companies(env):
+    """Archive the other companies of Odoo's demo (a French and a Chicago furniture shop) and
+    their partners: the platform is one association."""
+    main = env.ref("base.main_company")
+    companies = odoo_demo_records(env, "res.company") - main
+    partners = companies.partner_id
+    companies.filtered("active").write({"active": False})
+    partners.filtered("active").write({"active": False})
+
+
 def archive_odoo_events(env):
     """Archive Odoo's English demo events (conferences, trainings of a furniture shop)."""
     events = odoo_demo_records(env, "event.event")

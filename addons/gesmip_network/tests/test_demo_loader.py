@@ -26,7 +26,14 @@ class TestDemoLoader(BaseCommon):
             "event",
             "test_open_days",
         )
+        shop = self._declared_by(
+            self.env["res.company"].create({"name": "My Company (Chicago)"}), "stock", "test_co"
+        )
         Demo = self.env["gesmip.demo"]
+        Demo._generate("gesmip_network.demo.odoo_demo_cleanup.archive_odoo_companies")
+        self.assertFalse(shop.active)
+        self.assertFalse(shop.partner_id.active)
+        self.assertTrue(self.env.ref("base.main_company").active)
         Demo._generate("gesmip_network.demo.odoo_demo_cleanup.archive_odoo_contacts")
         Demo._generate("gesmip_network.demo.odoo_demo_cleanup.archive_odoo_events")
         self.assertFalse(foreign.active)
