@@ -32,5 +32,8 @@
         "demo/res_partner_demo.xml",
         "demo/alim_donation_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["alim_donation/static/tests/tours/*.js"],
+    },
     "pre_init_hook": "pre_init_hook",
 }

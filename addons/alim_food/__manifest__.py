@@ -1,7 +1,7 @@
 {
     "name": "Alternative Platform: Food",
     "summary": "Food attributes, storage classes, dated lots and reception checks",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "GESMIP",
     "website": "https://github.com/gesmip/gesmip",
     "author": "GESMIP",

@@ -128,6 +128,8 @@ class AlimOrderCycle(models.Model):
                 ("location_id", "child_of", self.location_id.id),
                 ("quantity", ">", 0),
                 ("product_id.sale_ok", "=", True),
+                # a many2one path does not leave archived products out by itself
+                ("product_id.active", "=", True),
             ],
             ["product_id"],
         )

@@ -7,3 +7,4 @@ from . import test_bench_alim_order_cycle
 from . import test_alim_group_purchase
 from . import test_migration_pricing
 from . import test_alim_order_cycle_background
+from . import test_alim_order_cycle_load_stock

@@ -181,6 +181,35 @@ class TestAlimReception(DonationCommon):
         self.assertEqual(picking.move_line_ids.lot_id.name, "DOCK-1")
         self.assertTrue(picking.alim_is_donation)
 
+    def test_dock_puts_chilled_goods_in_the_cold_room(self):
+        """At the dock the warehouse user types the lines without choosing a room: the
+        chilled yogurts go to the positive cold room, the (dry) apples to the dry zone."""
+        with Form(
+            self.env["stock.picking"]
+            .with_user(self.user)
+            .with_context(restricted_picking_type_code="incoming"),
+            view="alim_donation.stock_picking_view_form_alim_dock",
+        ) as form:
+            form.partner_id = self.donor
+            form.alim_source_type = "donation"
+            form.picking_type_id = self.warehouse.in_type_id
+            with form.move_line_ids_without_package.new() as line:
+                line.product_id = self.yogurt
+                line.quantity = 12
+                line.lot_name = "DOCK-COLD"
+                line.expiration_date = self.in_date
+            with form.move_line_ids_without_package.new() as line:
+                line.product_id = self.apples
+                line.quantity = 2
+        picking = form.record
+        picking.with_user(self.user).button_validate()
+        self.assertEqual(picking.state, "done")
+        Quant = self.env["stock.quant"].with_user(self.user)
+        yogurt = Quant.search([("product_id", "=", self.yogurt.id), ("location_id.usage", "=", "internal")])
+        apples = Quant.search([("product_id", "=", self.apples.id), ("location_id.usage", "=", "internal")])
+        self.assertEqual((yogurt.location_id, yogurt.quantity), (self.chilled, 12))
+        self.assertEqual((apples.location_id, apples.quantity), (self.dry, 2))
+
     def test_received_kg_report(self):
         self._reception(
             self.donor, [(self.yogurt, 10, 8.0, [("R1", 10, self.in_date, self.chilled)])], "anti_waste"

@@ -6,6 +6,8 @@ from .storage_class import STORAGE_CLASSES
 class ProductTemplate(models.Model):
     _inherit = "product.template"
 
+    # a sum of unit prices means nothing: the food list grouped by category shows none
+    list_price = fields.Float(aggregator=None)
     food_category_id = fields.Many2one("alim.food.category", index=True, tracking=True)
     food_date_type = fields.Selection(
         [

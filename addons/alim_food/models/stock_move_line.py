@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 from ..lib.reception_checks import date_problem, effective_storage_class, storage_mismatch
 
@@ -11,6 +11,30 @@ class StockMoveLine(models.Model):
         help="Use-by goods with less than 48 hours left are received only with the reason they "
         "will reach households before their date (code de l'environnement, art. D541-310).",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._alim_put_away_received()
+        return lines
+
+    def _alim_put_away_received(self):
+        """Lines typed straight on a reception (the dock) keep the reception's destination,
+        as Odoo applies the put-away rules only to the lines it makes itself: where such a
+        line still goes to its move's destination, the rules (a room per storage class)
+        choose the room."""
+        if self.env.context.get("avoid_putaway_rules"):
+            return
+        lines = self.filtered(
+            lambda line: (
+                line.state not in ("done", "cancel")
+                and line.picking_code == "incoming"
+                and line.move_id
+                and line.location_dest_id == line.move_id.location_dest_id
+            )
+        )
+        if lines:
+            lines._apply_putaway_strategy()
 
     def _alim_storage_class(self):
         """The storage class of the destination: its own, else the nearest parent's."""

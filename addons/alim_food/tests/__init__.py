@@ -1,2 +1,4 @@
 from . import test_food_attributes
 from . import test_dated_food
+from . import test_putaway
+from . import test_demo_loader
