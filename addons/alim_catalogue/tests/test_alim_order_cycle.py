@@ -470,6 +470,11 @@ class TestOrderCycle(HttpCase):
         self.start_tour(url, "alim_catalogue_portal_live_after", login=user_a.login)
         order = self._grocery_order(self.groceries[0])
         self.assertEqual(order.order_line.product_uom_qty, 18)
+        cycle = self.cycle.with_user(self.manager)
+        cycle.action_close()
+        cycle.action_allocate()
+        self.start_tour("/my/orders", "alim_catalogue_portal_cut", login=user_a.login)
+        self.assertEqual(order.order_line.product_uom_qty, 15)
 
     def test_cut_stock_gone_told_plainly(self):
         """A grocery alone on a product whose stock left since it ordered is told so, without
@@ -522,7 +527,7 @@ class TestOrderCycle(HttpCase):
         self.assertIn("in progress, can be changed until", page)
         for quote_word in ("Sign & Pay", "Accept & Sign", "Reject", "Quotation", "Expiration", "/my/purchase", "/my/quotes"):
             self.assertNotIn(quote_word, page)
-        self.assertIn(f'href="/my/cycles/{self.cycle.id}" class="o_alim_breadcrumb_cycle"', page)
+        self.assertIn(f'class="o_alim_breadcrumb_cycle" href="/my/cycles/{self.cycle.id}"', page)
         # the grocery's own time zone comes first
         user_a.tz = "America/New_York"
         self.authenticate(user_a.login, user_a.login)
@@ -571,3 +576,28 @@ class TestOrderCycle(HttpCase):
         self.authenticate(user_b.login, user_b.login)
         page = self.url_open(f"/my/cycles/{self.cycle.id}").text
         self.assertIn("Prices exclude VAT: TVA 5,5 % on food and TVA 20 % on the logistics fee", html.unescape(page))
+
+    def test_tour_admin_closes_to_invoice(self):
+        """Chromium, as the administrator: close, allocate (the report shows the reason of a
+        cut), confirm, deliver, invoice; then, as the grocery, the invoice in its portal."""
+        admin = new_test_user(
+            self.env,
+            login="test_cycle_admin",
+            groups="base.group_system,alim_food.alim_food_group_manager,sales_team.group_sale_manager,"
+            "stock.group_stock_manager,account.group_account_manager",
+        )
+        self.rice.name = "Admin tour rice"
+        self.cycle.name = "Admin tour cycle"
+        self.cycle.with_user(self.manager).action_open()
+        user_a, user_b = self.portal_users[:2]
+        self._order(user_a, {self.rice_line: 15})
+        self._order(user_b, {self.rice_line: 15})  # 30 asked, 20 in stock
+        self.start_tour(
+            "/odoo/action-alim_catalogue.alim_order_cycle_action", "alim_catalogue_admin_cycle", login=admin.login
+        )
+        self.assertEqual(self.cycle.state, "confirmed")
+        order_a = self._grocery_order(self.groceries[0])
+        self.assertEqual(order_a.picking_ids.state, "done")
+        invoice = order_a.invoice_ids
+        self.assertEqual(invoice.state, "posted")
+        self.start_tour("/my/invoices", "alim_catalogue_portal_invoice", login=user_a.login)

@@ -53,3 +53,27 @@ registry.category("web_tour.tours").add("alim_catalogue_portal_live_after", {
         },
     ],
 });
+
+// After the close and the allocation: the grocery finds its order and reads why it was cut.
+registry.category("web_tour.tours").add("alim_catalogue_portal_cut", {
+    steps: () => [
+        {
+            content: "The order is listed among the grocery's orders, with where it stands",
+            trigger: ".o_alim_order_state:contains('cycle closed, being shared out')",
+        },
+        {
+            content: "Open it",
+            trigger: "td a:contains('S0')",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "18 asked, 15 given: the stock ran out since the order",
+            trigger: ".o_alim_cut:contains('Asked 18, given 15: stock ran out since your order')",
+        },
+        {
+            content: "The way back leads to the cycle",
+            trigger: ".o_alim_breadcrumb_cycle:contains('Tour cycle')",
+        },
+    ],
+});
