@@ -151,7 +151,8 @@ class AlimSalePortal(SaleCustomerPortal):
 
     def _prepare_orders_domain(self, partner):
         domain = [leaf for leaf in super()._prepare_orders_domain(partner) if leaf != ("state", "=", "sale")]
-        return domain + [
+        return [
+            *domain,
             "|",
             ("state", "=", "sale"),
             "&",
@@ -160,4 +161,4 @@ class AlimSalePortal(SaleCustomerPortal):
         ]
 
     def _prepare_quotations_domain(self, partner):
-        return super()._prepare_quotations_domain(partner) + [("cycle_id", "=", False)]
+        return [*super()._prepare_quotations_domain(partner), ("cycle_id", "=", False)]

@@ -30,9 +30,10 @@ class SaleOrder(models.Model):
 
     @api.depends("cycle_id")
     def _compute_type_name(self):
-        super()._compute_type_name()
+        result = super()._compute_type_name()
         for order in self.filtered("cycle_id"):
             order.type_name = self.env._("Cycle Order")
+        return result
 
     @api.depends("state", "cycle_id.state", "cycle_id.date_close")
     @api.depends_context("tz", "lang")

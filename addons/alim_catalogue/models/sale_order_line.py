@@ -67,7 +67,7 @@ class SaleOrderLine(models.Model):
         """A grocery's order carries the association's VAT: none if it is not subject to VAT,
         else the food rate on bought goods and the fee rate on donated goods (mapped by the
         order's fiscal position)."""
-        super()._compute_tax_id()
+        result = super()._compute_tax_id()
         for line in self:
             if line.display_type or not line.product_id:
                 continue
@@ -80,6 +80,7 @@ class SaleOrderLine(models.Model):
             donated = line.product_id.alim_supply_mode == "donated"
             tax = company.alim_fee_tax_id if donated else company.alim_food_tax_id
             line.tax_id = line.order_id.fiscal_position_id.map_tax(tax)
+        return result
 
     def _get_pricelist_price(self):
         """The tier's pricelist price, less the starter discount of a newly opened grocery (the

@@ -201,7 +201,9 @@ class TestOrderCycle(HttpCase):
         self.assertEqual(set(pasta_lines.mapped("allocation_note")), {"full"})
         # each grocery is told, line by line, what it asked, what it gets and why
         told = order_a.message_ids[0]
-        self.assertIn("Rice 1 kg: asked 12, given 2 (shared among 3 groceries by households served)", told.body)
+        self.assertIn(
+            "Rice 1 kg: asked 12, given 2 (shared among 3 groceries by households served)", told.body
+        )
         self.assertNotIn("Pasta", told.body)
         self.assertIn("in proportion to the households", told.body)
         self.assertEqual(told.partner_ids, self.groceries[0])
@@ -455,7 +457,9 @@ class TestOrderCycle(HttpCase):
         # the same few queries for 30 lines as for 2 (one grouped read of the quants), not one
         # per line
         self.assertLessEqual(counts[1], counts[0] + 1)
-        self.assertEqual(self.cycle.line_ids.filtered(lambda l: l.product_id == products[0]).available_qty, 3)
+        self.assertEqual(
+            self.cycle.line_ids.filtered(lambda line: line.product_id == products[0]).available_qty, 3
+        )
 
     def test_tour_portal_live_availability(self):
         """Chromium, as the grocery: it orders, the stock leaves, its page shows the drop and
@@ -525,7 +529,15 @@ class TestOrderCycle(HttpCase):
         page = html.unescape(self.url_open(order.get_portal_url()).text)
         self.assertIn("Cycle Order", page)
         self.assertIn("in progress, can be changed until", page)
-        for quote_word in ("Sign & Pay", "Accept & Sign", "Reject", "Quotation", "Expiration", "/my/purchase", "/my/quotes"):
+        for quote_word in (
+            "Sign & Pay",
+            "Accept & Sign",
+            "Reject",
+            "Quotation",
+            "Expiration",
+            "/my/purchase",
+            "/my/quotes",
+        ):
             self.assertNotIn(quote_word, page)
         self.assertIn(f'class="o_alim_breadcrumb_cycle" href="/my/cycles/{self.cycle.id}"', page)
         # the grocery's own time zone comes first
@@ -575,7 +587,9 @@ class TestOrderCycle(HttpCase):
         self.assertEqual(taxes[oil], food_tax)  # bought food: the reduced rate
         self.authenticate(user_b.login, user_b.login)
         page = self.url_open(f"/my/cycles/{self.cycle.id}").text
-        self.assertIn("Prices exclude VAT: TVA 5,5 % on food and TVA 20 % on the logistics fee", html.unescape(page))
+        self.assertIn(
+            "Prices exclude VAT: TVA 5,5 % on food and TVA 20 % on the logistics fee", html.unescape(page)
+        )
 
     def test_tour_admin_closes_to_invoice(self):
         """Chromium, as the administrator: close, allocate (the report shows the reason of a
@@ -593,7 +607,9 @@ class TestOrderCycle(HttpCase):
         self._order(user_a, {self.rice_line: 15})
         self._order(user_b, {self.rice_line: 15})  # 30 asked, 20 in stock
         self.start_tour(
-            "/odoo/action-alim_catalogue.alim_order_cycle_action", "alim_catalogue_admin_cycle", login=admin.login
+            "/odoo/action-alim_catalogue.alim_order_cycle_action",
+            "alim_catalogue_admin_cycle",
+            login=admin.login,
         )
         self.assertEqual(self.cycle.state, "confirmed")
         order_a = self._grocery_order(self.groceries[0])
