@@ -239,7 +239,7 @@ class AlimOrderCycle(models.Model):
                 raise UserError(
                     self.env._(
                         "You can order at most %(max)s of %(product)s in this cycle.",
-                        max=limit,
+                        max=line._alim_format_qty(limit),
                         product=line.product_name,
                     )
                 )
@@ -442,8 +442,8 @@ class AlimOrderCycle(models.Model):
             self.env._(
                 "%(product)s: %(ordered)s allocated, %(available)s available",
                 product=line.product_name,
-                ordered=ordered[line.product_id.id],
-                available=line.available_qty,
+                ordered=line._alim_format_qty(ordered[line.product_id.id]),
+                available=line._alim_format_qty(line.available_qty),
             )
             for line in self.line_ids
             if ordered.get(line.product_id.id, 0.0) > line.available_qty

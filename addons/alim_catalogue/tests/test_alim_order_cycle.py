@@ -309,7 +309,7 @@ class TestOrderCycle(HttpCase):
         user_a, user_b = self.portal_users[:2]
         self.assertEqual(self.rice_line._grocery_limit(self.groceries[0]), 5)
         self.assertEqual(self.pasta_line._grocery_limit(self.groceries[0]), 100)
-        self.assertIn("at most 5.0", self._order(user_a, {self.rice_line: 6})["error"][0])
+        self.assertIn("at most 5 of", self._order(user_a, {self.rice_line: 6})["error"][0])
         self.assertFalse(self._grocery_order(self.groceries[0]))
         self.assertIn("message", self._order(user_b, {self.rice_line: 15}))
         # the smaller of the quota and the maximum per grocery applies
