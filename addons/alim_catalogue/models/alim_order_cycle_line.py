@@ -98,10 +98,16 @@ class AlimOrderCycleLine(models.Model):
         return formatLang(self.env, value, digits=digits)
 
     def _alim_over_available(self, ordered):
-        """The lines (of stock, not bought to order) whose ordered quantity, ``{product id:
-        sale order line}``, exceeds what is available now: ``[(cycle line, quantity)]``."""
+        """What is ordered beyond what is available now, ``{product id: sale order line}``,
+        said line by line (stock lines only, not those bought to order)."""
+        fmt = self._alim_format_qty
         return [
-            (line, ordered[line.product_id.id].product_uom_qty)
+            self.env._(
+                "%(product)s: %(asked)s asked, %(available)s available",
+                product=line.product_name,
+                asked=fmt(ordered[line.product_id.id].product_uom_qty),
+                available=fmt(line.available_qty),
+            )
             for line in self
             if not line.is_to_order
             and line.product_id.id in ordered

@@ -617,3 +617,18 @@ class TestOrderCycle(HttpCase):
         invoice = order_a.invoice_ids
         self.assertEqual(invoice.state, "posted")
         self.start_tour("/my/invoices", "alim_catalogue_portal_invoice", login=user_a.login)
+
+    def test_portal_numbers_in_french(self):
+        """A French grocery reads French numbers: 7,0 kg, 1 200 available, no "20.0"."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        user_a = self.portal_users[0]
+        user_a.lang = "fr_FR"
+        self.env["stock.quant"]._update_available_quantity(self.pasta, self.stock, 700)  # 1 200
+        self.pasta.weight = 0.5
+        self.cycle.with_user(self.manager).action_open()
+        self._order(user_a, {self.rice_line: 4, self.pasta_line: 6})
+        page = html.unescape(self.url_open(f"/my/cycles/{self.cycle.id}").text)
+        self.assertIn("7,0 kg", page)
+        self.assertRegex(page, r'o_alim_available">1\s200<')
+        self.assertIn('o_alim_available">20<', page)
+        self.assertNotIn("20.0", page)
