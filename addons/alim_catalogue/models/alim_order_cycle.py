@@ -141,8 +141,11 @@ class AlimOrderCycle(models.Model):
         return True
 
     def action_view_orders(self):
-        action = self.env["ir.actions.act_window"]._for_xml_id("sale.action_orders")
-        action.update(domain=[("cycle_id", "in", self.ids)], context={"default_cycle_id": self.id})
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "alim_catalogue.alim_order_cycle_orders_action"
+        )
+        action["domain"] = [("cycle_id", "in", self.ids)]
+        action["context"] = {"search_default_cycle_id": self.id}
         return action
 
     def action_view_allocation(self):

@@ -225,6 +225,10 @@ class TestOrderCycle(HttpCase):
         lines = self.env["sale.order.line"].with_user(self.manager).search(safe_eval(menu_action.domain))
         self.assertFalse(lines & other.order_line)
         self.assertTrue(lines >= rice_lines)
+        orders_action = self.env.ref("alim_catalogue.alim_order_cycle_orders_action")
+        orders = self.env["sale.order"].with_user(self.manager).search(safe_eval(orders_action.domain))
+        self.assertNotIn(other, orders)
+        self.assertEqual(orders & (order_a | order_b | order_c), order_a | order_b | order_c)
         cycle.action_confirm()
         self.assertEqual(cycle.state, "confirmed")
         orders = order_a | order_b | order_c
