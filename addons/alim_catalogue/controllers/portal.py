@@ -6,6 +6,7 @@ from odoo.http import request
 
 from odoo.addons.gesmip_network.controllers.door import flash, pop_flash, record_or_404
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.sale.controllers.portal import CustomerPortal as SaleCustomerPortal
 
 
 class AlimCyclePortal(CustomerPortal):
@@ -86,11 +87,16 @@ class AlimCyclePortal(CustomerPortal):
         # lines show the order line's own price, read as the portal user.
         weights = {product.id: product.weight for product in all_lines.sudo().product_id}
         starter = grocery._alim_starter_discount(fields.Date.context_today(grocery))
+        ordered = {line.product_id.id: line for line in order.order_line}
         return {
             "cycle": cycle,
             "lines": lines,
-            "order": order,
-            "ordered": {line.product_id.id: line for line in order.order_line},
+            # not "order": Odoo's purchase breadcrumb would read it as a purchase order
+            "cycle_order": order,
+            "ordered": ordered,
+            # ordered beyond what is available now: said at once, shared fairly at the close
+            "over_available": cycle.line_ids._alim_over_available(ordered),
+            "fmt": request.env["alim.order.cycle.line"]._alim_format_qty,
             "prices": lines._alim_grocery_unit_prices(grocery),
             "starter": starter,
             "starter_until": grocery.sudo().alim_starter_until,
@@ -105,6 +111,7 @@ class AlimCyclePortal(CustomerPortal):
             "category": category,
             "badge": badge,
             "can_order": cycle._is_open_for_orders(),
+            "vat_note": cycle._alim_vat_note(),
             "page_name": "alim_cycle",
         }
 
@@ -136,3 +143,22 @@ class AlimCyclePortal(CustomerPortal):
         else:
             flash("success", request.env._("Your order is saved."))
         return request.redirect(f"/my/cycles/{cycle.id}")
+
+
+class AlimSalePortal(SaleCustomerPortal):
+    """A grocery's order of a cycle is listed among its orders from its first save (not among
+    quotations, which it is not)."""
+
+    def _prepare_orders_domain(self, partner):
+        domain = [leaf for leaf in super()._prepare_orders_domain(partner) if leaf != ("state", "=", "sale")]
+        return [
+            *domain,
+            "|",
+            ("state", "=", "sale"),
+            "&",
+            ("cycle_id", "!=", False),
+            ("state", "in", ("draft", "sent")),
+        ]
+
+    def _prepare_quotations_domain(self, partner):
+        return [*super()._prepare_quotations_domain(partner), ("cycle_id", "=", False)]

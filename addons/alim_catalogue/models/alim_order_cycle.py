@@ -1,9 +1,12 @@
 import time
 
+from markupsafe import Markup
 from psycopg2.errors import UniqueViolation
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
+from odoo.tools.safe_eval import safe_eval
 
 from ..lib.allocation import Request, allocate
 
@@ -99,7 +102,6 @@ class AlimOrderCycle(models.Model):
                 raise UserError(self.env._("Add catalogue lines before opening the cycle %s.", cycle.name))
             if not cycle.grocery_ids:
                 raise UserError(self.env._("Invite at least one grocery to the cycle %s.", cycle.name))
-        self.line_ids._compute_stock()
         self._transition("open")
         for cycle in self:
             cycle._apply_standing_orders()
@@ -138,19 +140,24 @@ class AlimOrderCycle(models.Model):
         self.env["alim.order.cycle.line"].create(
             [{"cycle_id": self.id, "product_id": product.id} for product in new_products]
         )
-        self.line_ids._compute_stock()
         return True
 
     def action_view_orders(self):
-        action = self.env["ir.actions.act_window"]._for_xml_id("sale.action_orders")
-        action.update(domain=[("cycle_id", "in", self.ids)], context={"default_cycle_id": self.id})
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "alim_catalogue.alim_order_cycle_orders_action"
+        )
+        action["domain"] = [("cycle_id", "in", self.ids)]
+        action["context"] = {"search_default_cycle_id": self.id}
         return action
 
     def action_view_allocation(self):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "alim_catalogue.alim_order_cycle_allocation_action"
         )
-        action["domain"] = [("order_id.cycle_id", "in", self.ids)]
+        # The action's own domain keeps to cycle lines; the cycle is a filter the user sees,
+        # which a reload of the page keeps.
+        action["context"] = {"search_default_group_product": 1, "search_default_cycle_id": self.id}
+        action["domain"] = expression.AND([safe_eval(action["domain"]), [("cycle_id", "in", self.ids)]])
         return action
 
     # --- work -----------------------------------------------------------------------------
@@ -237,7 +244,7 @@ class AlimOrderCycle(models.Model):
                 raise UserError(
                     self.env._(
                         "You can order at most %(max)s of %(product)s in this cycle.",
-                        max=limit,
+                        max=line._alim_format_qty(limit),
                         product=line.product_name,
                     )
                 )
@@ -304,6 +311,19 @@ class AlimOrderCycle(models.Model):
         order = cycle._set_grocery_quantities(grocery.sudo(), quantities)
         return order.with_env(self.env)
 
+    def _alim_vat_note(self):
+        """Whether the prices a grocery reads include VAT, in its words."""
+        self.ensure_one()
+        company = self.sudo().company_id
+        if not company.alim_vat_subject:
+            return self.env._("The platform is not subject to VAT: the prices carry no VAT.")
+        return self.env._(
+            "Prices exclude VAT: %(food)s on food and %(fee)s on the logistics fee of donated goods "
+            "are added to your order's total.",
+            food=company.alim_food_tax_id.name,
+            fee=company.alim_fee_tax_id.name,
+        )
+
     def _alim_portal_keep_as_standing(self):
         """Keep the current user's order of this cycle as its grocery's standing order."""
         grocery = self._alim_portal_grocery()
@@ -334,6 +354,8 @@ class AlimOrderCycle(models.Model):
             "cycle_id": self.id,
             "company_id": self.company_id.id,
             "commitment_date": self.delivery_date or False,
+            # a cycle order does not expire like a quote: it closes with its cycle
+            "validity_date": False,
             "warehouse_id": self.location_id.warehouse_id.id or False,
         }
 
@@ -350,15 +372,15 @@ class AlimOrderCycle(models.Model):
         for line in order_lines:
             if not line.display_type:
                 by_product.setdefault(line.product_id.id, []).append(line)
-        updates = {}  # (asked, allocated or None, note) -> order lines
-        cut_orders = self.env["sale.order"]
+        updates = {}  # (asked, allocated or None, note, sharers) -> order lines
+        cut_lines = SaleLine
         for cycle_line in self.line_ids:
             lines = by_product.get(cycle_line.product_id.id, [])
             demand = sum(line.product_uom_qty for line in lines)
             available = int(cycle_line.available_qty)
             if cycle_line.is_to_order or demand <= available:
                 for line in lines:
-                    key = (line.product_uom_qty, None, "full")
+                    key = (line.product_uom_qty, None, "full", 0)
                     updates[key] = updates.get(key, SaleLine) | line
                 continue
             requests = [
@@ -366,11 +388,14 @@ class AlimOrderCycle(models.Model):
                 for line in lines
             ]
             shares = allocate(available, requests, cycle_line.pack_size or 1)
+            # Shared among several groceries, or simply gone: the stock that is left went
+            # elsewhere (another order, a recall, a date) since the grocery ordered.
+            note, sharers = ("shared", len(lines)) if len(lines) > 1 and available > 0 else ("gone", 0)
             for line in lines:
                 allocated = shares[line.id]
                 if allocated < line.product_uom_qty:
-                    cut_orders |= line.order_id
-                key = (line.product_uom_qty, allocated, "shared")
+                    cut_lines |= line
+                key = (line.product_uom_qty, allocated, note, sharers)
                 updates[key] = updates.get(key, SaleLine) | line
         # A cut quantity keeps the unit price the grocery saw when ordering: protecting the
         # price fields also spares a pricelist lookup per cut line.
@@ -378,23 +403,39 @@ class AlimOrderCycle(models.Model):
             SaleLine._fields[name]
             for name in ("price_unit", "technical_price_unit", "pricelist_item_id", "discount")
         ]
-        for (asked, allocated, note), lines in updates.items():
-            vals = {"asked_qty": asked, "allocation_note": note}
+        for (asked, allocated, note, sharers), lines in updates.items():
+            vals = {"asked_qty": asked, "allocation_note": note, "allocation_sharers": sharers}
             if allocated is not None and allocated != asked:
                 vals["product_uom_qty"] = allocated
             with self.env.protecting(price_fields, lines):
                 lines.write(vals)
-        for order in cut_orders:
-            order.message_post(
-                body=self.env._(
-                    "Demand exceeded stock in the cycle %(cycle)s: some quantities of your order were "
-                    "shared fairly among groceries, in proportion to households served. See the "
-                    "'Asked' and 'Quantity' columns of your order.",
-                    cycle=self.name,
-                ),
-                partner_ids=order.partner_id.ids,
-                subtype_xmlid="mail.mt_comment",
+        for order, lines in cut_lines.grouped("order_id").items():
+            self._alim_tell_cuts(order, lines)
+
+    def _alim_tell_cuts(self, order, cut_lines):
+        """Tell the grocery, on its order and by mail, in its language, what it asked, what it
+        gets and why, line by line."""
+        self.ensure_one()
+        lang = order.partner_id.lang or self.env.lang
+        cut_lines = cut_lines.with_context(lang=lang)
+        env = cut_lines.env
+        intro = env._(
+            "The order cycle %(cycle)s could not serve all of your order. What you asked, what "
+            "you get and why:",
+            cycle=self.name,
+        )
+        items = Markup().join(Markup("<li>%s</li>") % line._alim_cut_text() for line in cut_lines)
+        body = Markup("<p>%s</p><ul>%s</ul>") % (intro, items)
+        if "shared" in cut_lines.mapped("allocation_note"):
+            body += Markup("<p>%s</p>") % env._(
+                "A shared product goes to each grocery in proportion to the households it "
+                "serves, in whole packs, never more than it asked."
             )
+        order.message_post(
+            body=body,
+            partner_ids=order.partner_id.ids,
+            subtype_xmlid="mail.mt_comment",
+        )
 
     def _check_allocation_within_stock(self, orders):
         """Staff may adjust the allocation before confirming, but never beyond what is available."""
@@ -406,8 +447,8 @@ class AlimOrderCycle(models.Model):
             self.env._(
                 "%(product)s: %(ordered)s allocated, %(available)s available",
                 product=line.product_name,
-                ordered=ordered[line.product_id.id],
-                available=line.available_qty,
+                ordered=line._alim_format_qty(ordered[line.product_id.id]),
+                available=line._alim_format_qty(line.available_qty),
             )
             for line in self.line_ids
             if ordered.get(line.product_id.id, 0.0) > line.available_qty
@@ -445,12 +486,17 @@ class AlimOrderCycle(models.Model):
         return 1
 
     def _job_prepare_confirm(self):
-        """Checked and cleaned at once, in the request: the allocation within stock, the lines
-        cut to nothing removed, the orders left empty cancelled. The rest is confirming."""
+        """Checked and cleaned at once, in the request: the allocation within stock, the orders
+        given nothing cancelled. The rest is confirming. A line cut to nothing stays on its
+        order (nothing to deliver nor invoice) so the grocery still reads why."""
         orders = self._orders_to_confirm()
         self._check_allocation_within_stock(orders)
-        orders.order_line.filtered(lambda line: not line.product_uom_qty and not line.display_type).unlink()
-        empty = orders.filtered(lambda o: not o.order_line)
+        orders.order_line.filtered(
+            lambda line: not line.product_uom_qty and not line.display_type and not line.allocation_note
+        ).unlink()
+        empty = orders.filtered(
+            lambda o: not any(line.product_uom_qty for line in o.order_line if not line.display_type)
+        )
         empty._action_cancel()
         orders -= empty
         return len(orders), len(orders.order_line) <= self._job_inline_lines

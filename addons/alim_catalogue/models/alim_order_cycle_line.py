@@ -1,5 +1,8 @@
+from datetime import datetime, timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.misc import formatLang
 
 
 class AlimOrderCycleLine(models.Model):
@@ -21,16 +24,21 @@ class AlimOrderCycleLine(models.Model):
     food_date_type = fields.Selection(related="product_id.food_date_type")
     is_local = fields.Boolean(related="product_id.is_local")
     list_price = fields.Float(related="product_id.lst_price", string="Base Price")
+    # Live: computed on every read from today's quants (no button, no stored copy to go stale).
     available_qty = fields.Float(
         string="Available",
         digits="Product Unit of Measure",
-        readonly=True,
-        help="Quantity on hand at the cycle's location when the catalogue was last refreshed.",
+        compute="_compute_stock",
+        compute_sudo=True,
+        help="Stock at the cycle's location now, less lots held, recalled or out of date, less "
+        "what confirmed orders already reserve. Orders of this cycle beyond it are shared fairly "
+        "at the close.",
     )
-    earliest_lot_date = fields.Datetime(
+    earliest_lot_date = fields.Date(
         string="Earliest Date",
-        readonly=True,
-        help="Earliest expiration or best-before date of the lots in stock, picked first (FEFO).",
+        compute="_compute_stock",
+        compute_sudo=True,
+        help="Earliest expiration or best-before date of the lots offered, picked first (FEFO).",
     )
     max_per_grocery = fields.Float(
         string="Max per Grocery",
@@ -80,6 +88,32 @@ class AlimOrderCycleLine(models.Model):
             limits.append(float(int(self.quota_per_household * max(grocery.households_count, 0))))
         return min(limits) if limits else 0.0
 
+    @api.model
+    def _alim_format_qty(self, value, digits=None):
+        """A quantity in the environment's language (French: 120 ; 45,7 ; 1 200): as many
+        decimals as it has (at most 3) unless ``digits`` is given."""
+        if digits is None:
+            text = f"{value:.3f}".rstrip("0").rstrip(".")
+            digits = len(text.split(".")[1]) if "." in text else 0
+        return formatLang(self.env, value, digits=digits)
+
+    def _alim_over_available(self, ordered):
+        """What is ordered beyond what is available now, ``{product id: sale order line}``,
+        said line by line (stock lines only, not those bought to order)."""
+        fmt = self._alim_format_qty
+        return [
+            self.env._(
+                "%(product)s: %(asked)s asked, %(available)s available",
+                product=line.product_name,
+                asked=fmt(ordered[line.product_id.id].product_uom_qty),
+                available=fmt(line.available_qty),
+            )
+            for line in self
+            if not line.is_to_order
+            and line.product_id.id in ordered
+            and ordered[line.product_id.id].product_uom_qty > line.available_qty
+        ]
+
     def _alim_grocery_unit_prices(self, grocery, date=None):
         """{product id: unit price} of these lines for ``grocery``: its tier pricelist's rule
         less its starter discount, the computation of its order lines
@@ -108,26 +142,49 @@ class AlimOrderCycleLine(models.Model):
             line.is_scarce = line.ordered_qty > line.available_qty
 
     def _compute_stock(self):
-        """Refresh available quantities and earliest lot dates from the quants (batched)."""
+        """Available quantities and earliest dates from the quants, read live: one grouped
+        query for all the lines of one cycle (flat in the number of lines)."""
+        today = fields.Date.context_today(self)
+        for line in self:
+            line.available_qty = 0.0
+            line.earliest_lot_date = False
         for cycle in self.cycle_id:
             lines = self.filtered(lambda line, c=cycle: line.cycle_id == c)
-            quants = self.env["stock.quant"].search(lines._available_quants_domain(cycle))
+            groups = self.env["stock.quant"]._read_group(
+                lines._available_quants_domain(cycle),
+                ["product_id", "expiration_date:day"],
+                ["quantity:sum", "reserved_quantity:sum"],
+            )
             qty, first_date = {}, {}
-            for quant in quants:
-                available = quant.quantity - quant.reserved_quantity
-                qty[quant.product_id.id] = qty.get(quant.product_id.id, 0.0) + available
-                date = quant.lot_id.expiration_date
-                if date and available > 0:
-                    current = first_date.get(quant.product_id.id)
-                    first_date[quant.product_id.id] = min(current, date) if current else date
+            for product, day, quantity, reserved in groups:
+                day = day.date() if isinstance(day, datetime) else day
+                if day and self._alim_out_of_date(product, day, today):
+                    continue
+                available = quantity - reserved
+                qty[product.id] = qty.get(product.id, 0.0) + available
+                if day and available > 0:
+                    current = first_date.get(product.id)
+                    first_date[product.id] = min(current, day) if current else day
             for line in lines:
-                available = max(qty.get(line.product_id.id, 0.0), 0.0)
-                first = first_date.get(line.product_id.id, False)
-                if line.available_qty != available or line.earliest_lot_date != first:
-                    line.write({"available_qty": available, "earliest_lot_date": first})
+                line.available_qty = max(qty.get(line.product_id.id, 0.0), 0.0)
+                line.earliest_lot_date = first_date.get(line.product_id.id, False)
+
+    @api.model
+    def _alim_out_of_date(self, product, day, today):
+        """A lot dated ``day`` may no longer be offered: its use-by date is passed, or its
+        best-before date is passed by more than the category's tolerance (when the cold chain
+        addon, which keeps that tolerance, is installed; a best-before date alone does not
+        forbid giving the food)."""
+        if product.food_date_type == "ddm":
+            category = product.food_category_id
+            if "ddm_tolerance_days" not in category._fields:
+                return False
+            return day + timedelta(days=category.ddm_tolerance_days or 0) < today
+        return day < today
 
     def _available_quants_domain(self, cycle):
-        """The quants that may be offered: not of a blocked lot (held, recalled, out of date)."""
+        """The quants that may be offered: not of a blocked lot (held, recalled); the lots out
+        of date are left out by ``_alim_out_of_date``."""
         return [
             ("location_id", "child_of", cycle.location_id.id),
             ("product_id", "in", self.product_id.ids),
@@ -135,7 +192,3 @@ class AlimOrderCycleLine(models.Model):
             ("lot_id", "=", False),
             ("lot_id", "not any", self.env["stock.lot"]._alim_blocked_domain()),
         ]
-
-    def action_refresh_stock(self):
-        self._compute_stock()
-        return True

@@ -30,6 +30,7 @@ class ProductProduct(models.Model):
     def _alim_quantity_message(self, error, raw):
         product = self.sudo().display_name
         params = error.params
+        fmt = self.env["alim.order.cycle.line"]._alim_format_qty
         text = raw[:30] if isinstance(raw, str) else str(raw)[:30]
         messages = {
             "not_a_number": lambda: self.env._(
@@ -38,14 +39,18 @@ class ProductProduct(models.Model):
             "negative": lambda: self.env._("A quantity cannot be negative (%s).", product),
             "over_limit": lambda: self.env._(
                 "You can order at most %(max)s of %(product)s in this cycle.",
-                max=params.get("limit"),
+                max=fmt(params.get("limit") or 0),
                 product=product,
             ),
             "over_cap": lambda: self.env._(
-                "At most %(max)s of %(product)s can be asked at once.", max=params.get("cap"), product=product
+                "At most %(max)s of %(product)s can be asked at once.",
+                max=fmt(params.get("cap") or 0),
+                product=product,
             ),
             "not_whole": lambda: self.env._(
-                "%(product)s is ordered in steps of %(step)s.", product=product, step=params.get("rounding")
+                "%(product)s is ordered in steps of %(step)s.",
+                product=product,
+                step=fmt(params.get("rounding") or 0),
             ),
             "not_pack": lambda: self.env._(
                 "%(product)s is ordered in whole packs of %(pack)s.", product=product, pack=params.get("pack")

@@ -11,10 +11,25 @@ class SaleOrderLine(models.Model):
         help="What the grocery ordered, before the fair allocation of scarce goods.",
     )
     allocation_note = fields.Selection(
-        [("full", "Served in full"), ("shared", "Shared: demand exceeded stock")],
+        [
+            ("full", "Served in full"),
+            ("shared", "Shared: demand exceeded stock"),
+            ("gone", "Cut: stock ran out"),
+        ],
         string="Allocation",
         copy=False,
         readonly=True,
+    )
+    allocation_sharers = fields.Integer(
+        string="Groceries Sharing",
+        copy=False,
+        readonly=True,
+        help="How many groceries asked this product in the cycle when its stock was shared.",
+    )
+    allocation_reason = fields.Char(
+        string="Reason of the Cut",
+        compute="_compute_allocation_reason",
+        help="Why the grocery gets less than it asked, in its words.",
     )
     cycle_id = fields.Many2one(related="order_id.cycle_id", store=True, index="btree_not_null")
     cut_qty = fields.Float(string="Cut", compute="_compute_cut_qty", digits="Product Unit of Measure")
@@ -22,6 +37,50 @@ class SaleOrderLine(models.Model):
     def _compute_cut_qty(self):
         for line in self:
             line.cut_qty = max(line.asked_qty - line.product_uom_qty, 0.0) if line.allocation_note else 0.0
+
+    def _compute_allocation_reason(self):
+        for line in self:
+            reason = False
+            if line.allocation_note and line.asked_qty > line.product_uom_qty:
+                if line.allocation_note == "shared":
+                    reason = self.env._(
+                        "shared among %s groceries by households served", line.allocation_sharers
+                    )
+                else:
+                    reason = self.env._("stock ran out since your order")
+            line.allocation_reason = reason
+
+    def _alim_cut_text(self):
+        """``Rice 1 kg: asked 12, given 2 (shared among 3 groceries by households served)``, in
+        the environment's language and number format."""
+        self.ensure_one()
+        fmt = self.env["alim.order.cycle.line"]._alim_format_qty
+        return self.env._(
+            "%(product)s: asked %(asked)s, given %(given)s (%(reason)s)",
+            product=self.product_id.display_name,
+            asked=fmt(self.asked_qty),
+            given=fmt(self.product_uom_qty),
+            reason=self.allocation_reason,
+        )
+
+    def _compute_tax_id(self):
+        """A grocery's order carries the association's VAT: none if it is not subject to VAT,
+        else the food rate on bought goods and the fee rate on donated goods (mapped by the
+        order's fiscal position)."""
+        result = super()._compute_tax_id()
+        for line in self:
+            if line.display_type or not line.product_id:
+                continue
+            if not line.order_id.partner_id.commercial_partner_id.is_grocery:
+                continue
+            company = line.company_id
+            if not company.alim_vat_subject:
+                line.tax_id = False
+                continue
+            donated = line.product_id.alim_supply_mode == "donated"
+            tax = company.alim_fee_tax_id if donated else company.alim_food_tax_id
+            line.tax_id = line.order_id.fiscal_position_id.map_tax(tax)
+        return result
 
     def _get_pricelist_price(self):
         """The tier's pricelist price, less the starter discount of a newly opened grocery (the

@@ -1,8 +1,12 @@
 from werkzeug.exceptions import NotFound
 
 from odoo import models
+from odoo.http import request
 
 from ..controllers.door import MAX_ID
+
+# The network's groceries are in Occitanie.
+DEFAULT_TZ = "Europe/Paris"
 
 
 class IrHttp(models.AbstractModel):
@@ -18,4 +22,17 @@ class IrHttp(models.AbstractModel):
             for value in args.values()
         ):
             raise NotFound()
-        return super()._pre_dispatch(rule, args)
+        result = super()._pre_dispatch(rule, args)
+        cls._gesmip_set_timezone()
+        return result
+
+    @classmethod
+    def _gesmip_set_timezone(cls):
+        """Pages rendered on the server (the portal) show times in the reader's time zone: its
+        own, else its company's, else the network's (Europe/Paris), never UTC because a portal
+        user was created without one."""
+        if not request.env.uid or request.env.context.get("tz"):
+            return
+        user = request.env.user
+        tz = user.tz or user.company_id.partner_id.tz or DEFAULT_TZ
+        request.update_context(tz=tz)

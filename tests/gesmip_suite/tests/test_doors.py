@@ -95,7 +95,7 @@ class TestDoors(HttpCase):
             ("1e307", "is not a quantity"),
             ("1e12", "is not a quantity"),
             ("1000000000000", "is not a quantity"),
-            ("100001", "At most 100000"),  # the hard cap, whatever the line allows
+            ("100001", "At most 100,000"),  # the hard cap, in the reader's number format
             ("2.5", "in steps of"),
             ("nan", "is not a quantity"),
             ("true", "is not a quantity"),
