@@ -30,6 +30,7 @@
         "wizards/alim_temperature_annul_views.xml",
         "wizards/alim_haccp_report_wizard_views.xml",
         "report/alim_haccp_report.xml",
+        "report/alim_recall_report.xml",
         "views/alim_coldchain_menus.xml",
     ],
     "demo": [

@@ -9,3 +9,4 @@ from . import stock_quant
 from . import stock_move_line
 from . import stock_picking
 from . import alim_recall
+from . import alim_recall_answer
