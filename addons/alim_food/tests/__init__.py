@@ -1,2 +1,3 @@
 from . import test_food_attributes
 from . import test_dated_food
+from . import test_donation_exclusion
