@@ -50,12 +50,44 @@ class StockLot(models.Model):
         compute="_compute_alim_date_state",
         search="_search_alim_date_state",
     )
+    alim_frozen_on = fields.Date(
+        string="Frozen on",
+        readonly=True,
+        copy=False,
+        help='The day the platform froze this lot ("congelé le"): it is never frozen again.',
+    )
+    alim_frozen_from_lot_id = fields.Many2one(
+        "stock.lot",
+        string="Frozen from",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The chilled use-by lot this lot was frozen from.",
+    )
     alim_routing = fields.Selection(
         [("next_cycle", "Push in the next cycle"), ("repack", "Repack lab"), ("destroy", "Destroy")],
         string="Routing",
         tracking=True,
         help="What to do with a near-date lot.",
     )
+
+    def _alim_derived_lots(self):
+        """The lots frozen from these lots (a recall follows them)."""
+        lots = super()._alim_derived_lots()
+        if self.ids:
+            lots |= self.search([("alim_frozen_from_lot_id", "in", self.ids)])
+        return lots
+
+    def action_alim_freeze(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Freeze the lot"),
+            "res_model": "alim.lot.freeze",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_lot_id": self.id},
+        }
 
     @api.model
     def _alim_blocked_domain(self):
