@@ -87,7 +87,7 @@ def make_recall_through_repack(env):
             "product_id": pack.id,
             "input_ids": [Command.create({"lot_id": lot.id, "quantity": 1.0})],
             "packs_made": 49,
-            "loss_reason": "Poussières et brisures au tamisage.",
+            "loss_reason": "spillage",
         }
     )
     env["stock.quant"]._update_available_quantity(bulk, order.location_src_id, 1.0, lot_id=lot)
@@ -157,13 +157,14 @@ def make_frozen_lot(env):
 
 
 def make_confirmed_excursion(env):
-    """The second negative room warmed to -12 °C for three hours (a compressor fault): the
+    """The second negative room warmed to -12 °C for three hours a month ago (a compressor fault): the
     excursion was confirmed, the goods probed and released with the corrective action."""
     room = env.ref("alim_food.location_cold_negative_2", raise_if_not_found=False)
     if not room:
         return
     admin = env.ref("base.user_admin")
-    end = fields.Datetime.now().replace(minute=0, second=0, microsecond=0) - timedelta(days=4)
+    # before the month of quarter-hourly readings (a reading already there would be skipped)
+    end = fields.Datetime.now().replace(minute=0, second=0, microsecond=0) - timedelta(days=33)
     start = end - timedelta(hours=3)
     readings = [(start + timedelta(minutes=15 * step), -12.0 - 0.1 * step) for step in range(13)]
     env["alim.temperature.reading"].with_user(admin)._alim_bulk_insert(

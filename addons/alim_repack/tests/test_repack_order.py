@@ -464,10 +464,11 @@ class TestRepackOrder(BaseCommon):
             .with_user(self.lab)
             ._render_qweb_html(report.report_name, order.ids)[0]
         ).decode()
-        self.assertIn("Ingrédients :", html)
+        self.assertIn("Ingrédients\xa0: <strong>Blé</strong>", html)
         self.assertIn("<strong>Blé</strong> dur précuit, sel", html)
+        self.assertIn("Poids net\xa0: <strong>1 kg</strong>", html)
         self.assertIn("12 rue des Entrepôts, 31200 Toulouse", html)
-        self.assertIn("Origine : <span>Lauragais, France", html)
+        self.assertIn("Origine\xa0: Lauragais, France", html)
         self.assertIn((order.lab_date + timedelta(days=60)).strftime("%d/%m/%Y"), html)
         # chilled packs: their storage conditions; a date stored at 23:30 UTC is the next
         # day in Paris
