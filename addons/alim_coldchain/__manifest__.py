@@ -34,6 +34,7 @@
         "wizards/alim_haccp_report_wizard_views.xml",
         "report/alim_haccp_report.xml",
         "report/alim_recall_report.xml",
+        "report/alim_frozen_lot_label.xml",
         "views/alim_coldchain_menus.xml",
     ],
     "demo": [

@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+import pytz
+
 from odoo import api, fields, models
 from odoo.osv import expression
 
@@ -77,6 +79,13 @@ class StockLot(models.Model):
         if self.ids:
             lots |= self.search([("alim_frozen_from_lot_id", "in", self.ids)])
         return lots
+
+    def _alim_label_day(self):
+        """The day of the lot's date as a French label shows it (in Europe/Paris)."""
+        self.ensure_one()
+        if not self.expiration_date:
+            return False
+        return pytz.utc.localize(self.expiration_date).astimezone(pytz.timezone("Europe/Paris")).date()
 
     def action_alim_freeze(self):
         self.ensure_one()

@@ -65,6 +65,16 @@ class TestFreezing(ColdChainCommon):
             self._freeze(frozen)
         # a recall of the chilled lot follows the frozen one
         self.assertIn(frozen, self.lot._alim_trace_downstream())
+        # its label: "congelé le", the platform's best-before date, not to refreeze
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.warehouse_user)
+            ._render_qweb_html("alim_coldchain.alim_frozen_lot_label_report", frozen.ids)[0]
+            .decode()
+        )
+        self.assertIn(f"Congelé le <strong>{fields.Date.today():%d/%m/%Y}</strong>", html)
+        self.assertIn(f"{self.best_before:%d/%m/%Y}", html)
+        self.assertIn("Ne pas recongeler", html)
 
     def test_past_or_held_or_dry_goods_are_not_frozen(self):
         self.env.company.alim_freezing_authorisation = "Agrément FR 31.555.001 CE"
