@@ -113,8 +113,15 @@ def make_recall_through_repack(env):
         },
         {"returned_qty": 12, "note": "Rendus au chauffeur de la tournée du jeudi."},
     ]
-    for grocery, values in zip(groceries, answers, strict=False):
-        env["alim.recall.answer"].create(dict(values, recall_id=recall.id, grocery_id=grocery.id))
+    users = [
+        env.ref(f"gesmip_network.user_grocery_{name}", raise_if_not_found=False)
+        for name in ("mirail", "albi")
+    ]
+    for grocery, values, user in zip(groceries, answers, users, strict=False):
+        vals = dict(values, recall_id=recall.id, grocery_id=grocery.id)
+        if user:
+            vals["user_id"] = user.id
+        env["alim.recall.answer"].create(vals)
 
 
 def make_frozen_lot(env):
