@@ -3,13 +3,17 @@
 # and runs every benchmark of the suite (Odoo tests tagged "gesmip_bench", skipped by the
 # normal test run), then prints one table: what, size, SQL queries, time, comparison.
 #
-#   tools/bench.sh                 all addons
+#   tools/bench.sh                 all addons, and the suite's cross-addon benchmarks
 #   tools/bench.sh alim_coldchain  one addon's benchmarks
+#   tools/bench.sh gesmip_suite    the cross-addon benchmarks only (a recall through
+#                                  receipt -> repack -> deliveries at 10 and 500 deliveries,
+#                                  beside Odoo's own lot traceability report)
 set -euo pipefail
 # shellcheck source=setup.sh
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 ALL_ADDONS="$GESMIP_ADDONS"
-ADDONS="${1:-$ALL_ADDONS}"
+SUITE_ADDON="gesmip_suite"
+ADDONS="${1:-$ALL_ADDONS,$SUITE_ADDON}"
 gesmip_setup
 gesmip_odoo_conf bench "$GESMIP_ROOT/tests"
 # shellcheck source=template_db.sh

@@ -21,6 +21,7 @@
         "views/alim_food_category_views.xml",
         "views/alim_allergen_views.xml",
         "views/product_template_views.xml",
+        "views/res_partner_views.xml",
         "views/stock_location_views.xml",
         "views/stock_move_line_views.xml",
         "views/alim_food_menus.xml",

@@ -18,6 +18,7 @@
         "report/alim_repack_delivery_report_views.xml",
         "views/alim_repack_order_views.xml",
         "views/res_company_views.xml",
+        "views/product_template_views.xml",
         "views/stock_lot_views.xml",
         "views/alim_repack_menus.xml",
     ],

@@ -1,4 +1,5 @@
 from . import alim_food_category
+from . import product_product
 from . import stock_location
 from . import alim_temperature_sensor
 from . import alim_temperature_reading
@@ -9,3 +10,5 @@ from . import stock_quant
 from . import stock_move_line
 from . import stock_picking
 from . import alim_recall
+from . import alim_recall_answer
+from . import res_company

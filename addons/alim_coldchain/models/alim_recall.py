@@ -5,6 +5,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..lib.recall_answer import AnswerError, read_answer
 from ..lib.recall_tally import tally, total
 
 
@@ -31,7 +32,14 @@ class AlimRecall(models.Model):
         "notify": (("draft", "open"), "notified"),
         "close": (("open", "notified"), "closed"),
     }
-    _state_transition_depends = ("grocery_ids", "held_lot_ids")
+    _state_transition_depends = (
+        "grocery_ids",
+        "held_lot_ids",
+        "unanswered_partner_ids",
+        "close_reason",
+        "own_pack_lot_ids",
+        "rappelconso_ref",
+    )
 
     name = fields.Char(string="Title", required=True, tracking=True)
     reason = fields.Text(help="Why the product is recalled and what groceries must do.")
@@ -79,6 +87,22 @@ class AlimRecall(models.Model):
         help="The lots this recall holds: not reservable, not deliverable, out of the catalogue.",
     )
     opened_date = fields.Datetime(string="Opened on", readonly=True)
+    closed_date = fields.Datetime(string="Closed on", readonly=True)
+    rappelconso_ref = fields.Char(
+        string="RappelConso reference",
+        tracking=True,
+        groups="alim_food.alim_food_group_warehouse",
+        help="The number of the recall sheet declared on https://pro.rappel.conso.gouv.fr "
+        "(code de la consommation L. 423-3, code rural L. 205-7-1).",
+    )
+    own_pack_lot_ids = fields.Many2many(
+        "stock.lot",
+        compute="_compute_deliveries",
+        string="Packs made by the platform",
+        groups="alim_food.alim_food_group_warehouse",
+        help="Traced lots the platform packed itself: it put them on the market and must "
+        "declare their recall on RappelConso.",
+    )
     tally_received_qty = _tally_figure("Received")
     tally_in_stock_qty = _tally_figure("In stock (held)")
     tally_delivered_qty = _tally_figure("Delivered")
@@ -97,6 +121,27 @@ class AlimRecall(models.Model):
     )
     notified_date = fields.Datetime(readonly=True)
     notice = fields.Html(readonly=True, sanitize=True, help="What was sent to the groceries.")
+    # staff only: each grocery reads its own answers through their record rule
+    answer_ids = fields.One2many(
+        "alim.recall.answer", "recall_id", string="Answers", groups="alim_food.alim_food_group_warehouse"
+    )
+    unanswered_partner_ids = fields.Many2many(
+        "res.partner",
+        compute="_compute_unanswered",
+        string="Not answered",
+        groups="alim_food.alim_food_group_warehouse",
+        help="Notified groceries that have not answered the recall yet.",
+    )
+    unanswered_count = fields.Integer(
+        compute="_compute_unanswered",
+        string="Groceries without answer",
+        groups="alim_food.alim_food_group_warehouse",
+    )
+    close_reason = fields.Text(
+        string="Closed without every answer because",
+        groups="alim_food.alim_food_group_warehouse",
+        help="Needed to close the recall while some notified groceries have not answered.",
+    )
     is_action_open_allowed = fields.Boolean(compute="_compute_is_action_allowed")
     is_action_notify_allowed = fields.Boolean(compute="_compute_is_action_allowed")
     is_action_close_allowed = fields.Boolean(compute="_compute_is_action_allowed")
@@ -133,12 +178,19 @@ class AlimRecall(models.Model):
             )
             lines = lots._alim_delivered_move_lines()
             recall.lot_ids = lots._alim_trace_downstream()
+            recall.own_pack_lot_ids = recall.lot_ids._alim_platform_packs()
             recall.move_line_ids = lines
             groceries = lines.mapped(
                 lambda line: line.picking_partner_id or line.move_id.partner_id
             ).commercial_partner_id
             recall.grocery_ids = groceries
             recall.grocery_count = len(groceries)
+
+    @api.depends("notified_partner_ids", "answer_ids.grocery_id")
+    def _compute_unanswered(self):
+        for recall in self:
+            recall.unanswered_partner_ids = recall.notified_partner_ids - recall.answer_ids.grocery_id
+            recall.unanswered_count = len(recall.unanswered_partner_ids)
 
     def _alim_tally(self):
         """{lot: LotTally} of the traced lots, from their done movements and their stock
@@ -242,6 +294,19 @@ class AlimRecall(models.Model):
                 "Held lots are still in stock: release or destroy them, with the reason, "
                 "before closing the recall."
             )
+        if action == "close" and self.own_pack_lot_ids and not (self.rappelconso_ref or "").strip():
+            return self.env._(
+                "This recall concerns packs the platform made (%(lots)s): declare it on RappelConso "
+                "and write the reference of its sheet before closing.",
+                lots=", ".join(self.own_pack_lot_ids.mapped("name")),
+            )
+        if action == "close" and self.unanswered_partner_ids and not (self.close_reason or "").strip():
+            return self.env._(
+                "%(count)s notified grocery(ies) have not answered (%(names)s): wait for their "
+                "answer or write why the recall is closed without it.",
+                count=len(self.unanswered_partner_ids),
+                names=", ".join(self.unanswered_partner_ids.mapped("name")),
+            )
         return ""
 
     def action_open(self):
@@ -264,10 +329,35 @@ class AlimRecall(models.Model):
                     lots=", ".join(lots.mapped("name")),
                 )
             )
+            if recall.own_pack_lot_ids and not recall.rappelconso_ref:
+                recall.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._("Declare the recall on RappelConso"),
+                    note=self.env._(
+                        "The platform packed some of the recalled lots: declare the recall on "
+                        "https://pro.rappel.conso.gouv.fr and write the reference of its sheet on the recall."
+                    ),
+                    user_id=self.env.uid,
+                )
         self.held_lot_ids._alim_unreserve_held()
 
     def action_close(self):
-        return self._transition("close")
+        return self._transition("close", closed_date=fields.Datetime.now())
+
+    def _alim_report_groceries(self):
+        """For the recall report: each notified grocery (or each that received the lots),
+        what it received (in kg, as the tally), and its latest answer (or none)."""
+        self.ensure_one()
+        rows = self._alim_tally()
+        delivered = total(rows, {lot: lot.product_id.weight for lot in rows}).by_grocery
+        latest = {}
+        for answer in self.answer_ids.sorted("id"):
+            latest[answer.grocery_id] = answer
+        groceries = self.notified_partner_ids | self.grocery_ids
+        return [
+            {"grocery": grocery, "delivered": delivered.get(grocery, 0.0), "answer": latest.get(grocery)}
+            for grocery in groceries.sorted("name")
+        ]
 
     def _alim_decide(self, lots, decision, reason):
         """Release (the lots are safe after all) or destroy (scrap what is left in stock)
@@ -339,3 +429,43 @@ class AlimRecall(models.Model):
                 notice=body,
             )
         return True
+
+    def _alim_portal_answer(self, post):
+        """Record the answer of the current user's grocery, from the portal form's text
+        ``post`` (destroyed, returned, given_out, note): read with the user's own rights,
+        refused whole with a translated message when a quantity is not one."""
+        self.ensure_one()
+        grocery = self.env.user._gesmip_member_grocery()
+        if not grocery:
+            raise UserError(self.env._("Only a member grocery can answer a recall."))
+        labels = {
+            "destroyed": self.env._("Destroyed"),
+            "returned": self.env._("Returned to the platform"),
+            "given_out": self.env._("Already given out"),
+        }
+        try:
+            quantities = read_answer({field: post.get(field) for field in labels})
+        except AnswerError as error:
+            if error.code == "empty":
+                raise UserError(
+                    self.env._("Give at least one quantity: destroyed, returned or already given out.")
+                ) from None
+            messages = {
+                "negative": self.env._("%(field)s: a quantity cannot be negative."),
+                "over_cap": self.env._("%(field)s: this quantity is too large."),
+            }
+            message = messages.get(error.code, self.env._("%(field)s: write a number, such as 12 or 2.5."))
+            raise UserError(message % {"field": labels[error.field]}) from None
+        note = post.get("note") or ""
+        if not isinstance(note, str) or len(note) > 2000:
+            raise UserError(self.env._("The note is too long (2,000 characters at most)."))
+        return self.env["alim.recall.answer"].create(
+            {
+                "recall_id": self.id,
+                "grocery_id": grocery.id,
+                "destroyed_qty": quantities["destroyed"],
+                "returned_qty": quantities["returned"],
+                "given_out_qty": quantities["given_out"],
+                "note": note.strip() or False,
+            }
+        )

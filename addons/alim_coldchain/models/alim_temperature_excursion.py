@@ -41,6 +41,22 @@ class AlimTemperatureExcursion(models.Model):
         readonly=True,
     )
     lot_count = fields.Integer(compute="_compute_lot_count")
+    departed_move_line_ids = fields.Many2many(
+        "stock.move.line",
+        compute="_compute_departed",
+        string="Left the room meanwhile",
+        help="Done movements that took goods out of the room during the excursion.",
+    )
+    departed_lot_ids = fields.Many2many(
+        "stock.lot", compute="_compute_departed", string="Lots that left the room meanwhile"
+    )
+    departed_grocery_ids = fields.Many2many(
+        "res.partner",
+        compute="_compute_departed",
+        string="Groceries that received them",
+        help="Groceries delivered since the start of the excursion with a lot that left the room "
+        "during it (or a pack made from it): warn them.",
+    )
     responsible_id = fields.Many2one(related="location_id.cold_responsible_id", string="Person in charge")
     state = fields.Selection(
         [("open", "Open"), ("released", "Released"), ("destroyed", "Destroyed"), ("dismissed", "Dismissed")],
@@ -87,6 +103,34 @@ class AlimTemperatureExcursion(models.Model):
     def _compute_lot_count(self):
         for excursion in self:
             excursion.lot_count = len(excursion.lot_ids)
+
+    @api.depends("location_id", "date_start", "date_end")
+    def _compute_departed(self):
+        MoveLine = self.env["stock.move.line"]
+        for excursion in self:
+            if not (excursion.location_id and excursion.date_start and excursion.date_end):
+                excursion.departed_move_line_ids = excursion.departed_lot_ids = False
+                excursion.departed_grocery_ids = False
+                continue
+            room = excursion.location_id
+            lines = MoveLine.search(
+                [
+                    ("state", "=", "done"),
+                    ("location_id", "child_of", room.id),
+                    ("location_dest_id", "not any", [("id", "child_of", room.id)]),
+                    ("date", ">=", excursion.date_start),
+                    ("date", "<=", excursion.date_end),
+                ]
+            )
+            lots = lines.lot_id
+            delivered = lots._alim_delivered_move_lines().filtered(
+                lambda line, start=excursion.date_start: line.date >= start
+            )
+            excursion.departed_move_line_ids = lines
+            excursion.departed_lot_ids = lots
+            excursion.departed_grocery_ids = delivered.mapped(
+                lambda line: line.picking_partner_id or line.move_id.partner_id
+            ).commercial_partner_id
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -5,6 +5,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
 from ..lib.excursions import detect_excursions
+from ..lib.temperature_profiles import room_too_warm
 
 # (min, max) in °C by storage class; a freezer colder than -40 °C is an equipment fault.
 DEFAULT_THRESHOLDS = {"chilled": (0.0, 4.0), "frozen": (-40.0, -18.0)}
@@ -50,6 +51,16 @@ class StockLocation(models.Model):
     occupied_pallets = fields.Integer(compute="_compute_occupancy", string="Pallets in the room")
     occupied_volume_m3 = fields.Float(compute="_compute_occupancy", string="Volume used (m³)", digits=(8, 1))
     occupancy_rate = fields.Float(compute="_compute_occupancy", string="Occupancy (%)", digits=(5, 1))
+    alim_too_warm_product_ids = fields.Many2many(
+        "product.product",
+        compute="_compute_alim_too_warm",
+        string="Products needing colder",
+        help="Products stored here whose maximum temperature is below the room's maximum: the "
+        "room's limits must cover the strictest product in it (arrêté of 21 December 2009, annex I).",
+    )
+    alim_strictest_max = fields.Float(
+        compute="_compute_alim_too_warm", string="Strictest product maximum (°C)", digits=(5, 1)
+    )
     temperature_reading_count = fields.Integer(compute="_compute_temperature_counts")
     temperature_excursion_count = fields.Integer(compute="_compute_temperature_counts")
 
@@ -75,6 +86,26 @@ class StockLocation(models.Model):
                 raise ValidationError(self.env._("The tolerated duration cannot be negative."))
             if location.temp_severe_margin < 0:
                 raise ValidationError(self.env._("The margin never tolerated cannot be negative."))
+
+    @api.depends("temp_max", "temp_monitored")
+    def _compute_alim_too_warm(self):
+        """Products in stock here (or below) whose own maximum is colder than the room's."""
+        Quant = self.env["stock.quant"]
+        for location in self:
+            location.alim_too_warm_product_ids = False
+            location.alim_strictest_max = 0.0
+            if not location.id or not location.temp_monitored:
+                continue
+            products = Quant._read_group(
+                [("location_id", "child_of", location.id), ("quantity", ">", 0)], ["product_id"]
+            )
+            maxima = {product: product._alim_temp_max() for (product,) in products}
+            values = [value for value in maxima.values() if value is not None]
+            location.alim_strictest_max = min(values) if values else 0.0
+            too_warm = set(room_too_warm(location.temp_max, values))
+            location.alim_too_warm_product_ids = [
+                product.id for product, value in maxima.items() if value in too_warm
+            ]
 
     def _compute_occupancy(self):
         """Pallets are the packages in the room (a quant without package counts as one pallet

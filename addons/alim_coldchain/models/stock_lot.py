@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+import pytz
+
 from odoo import api, fields, models
 from odoo.osv import expression
 
@@ -50,12 +52,51 @@ class StockLot(models.Model):
         compute="_compute_alim_date_state",
         search="_search_alim_date_state",
     )
+    alim_frozen_on = fields.Date(
+        string="Frozen on",
+        readonly=True,
+        copy=False,
+        help='The day the platform froze this lot ("congelé le"): it is never frozen again.',
+    )
+    alim_frozen_from_lot_id = fields.Many2one(
+        "stock.lot",
+        string="Frozen from",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The chilled use-by lot this lot was frozen from.",
+    )
     alim_routing = fields.Selection(
         [("next_cycle", "Push in the next cycle"), ("repack", "Repack lab"), ("destroy", "Destroy")],
         string="Routing",
         tracking=True,
         help="What to do with a near-date lot.",
     )
+
+    def _alim_derived_lots(self):
+        """The lots frozen from these lots (a recall follows them)."""
+        lots = super()._alim_derived_lots()
+        if self.ids:
+            lots |= self.search([("alim_frozen_from_lot_id", "in", self.ids)])
+        return lots
+
+    def _alim_label_day(self):
+        """The day of the lot's date as a French label shows it (in Europe/Paris)."""
+        self.ensure_one()
+        if not self.expiration_date:
+            return False
+        return pytz.utc.localize(self.expiration_date).astimezone(pytz.timezone("Europe/Paris")).date()
+
+    def action_alim_freeze(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Freeze the lot"),
+            "res_model": "alim.lot.freeze",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_lot_id": self.id},
+        }
 
     @api.model
     def _alim_blocked_domain(self):

@@ -1,5 +1,14 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from ..lib.temperature_profiles import TOLERATED_MARGIN, judge
+
+TEMP_STAMPS = {
+    "alim_loading_temp": ("alim_loading_temp_at", "alim_loading_temp_user_id"),
+    "alim_reception_temp": ("alim_reception_temp_at", "alim_reception_temp_user_id"),
+}
 
 
 class StockPicking(models.Model):
@@ -14,6 +23,22 @@ class StockPicking(models.Model):
     alim_loading_temp_at = fields.Datetime(string="Loading checked at", readonly=True, copy=False)
     alim_loading_temp_user_id = fields.Many2one(
         "res.users", string="Loading checked by", readonly=True, copy=False
+    )
+    alim_reception_temp = fields.Float(
+        string="Temperature at reception (°C)",
+        digits=(5, 1),
+        copy=False,
+        help="Measured in the goods at unloading; checked against each product's maximum.",
+    )
+    alim_reception_temp_at = fields.Datetime(string="Reception checked at", readonly=True, copy=False)
+    alim_reception_temp_user_id = fields.Many2one(
+        "res.users", string="Reception checked by", readonly=True, copy=False
+    )
+    alim_temp_reason = fields.Text(
+        string="Why accepted at this temperature",
+        copy=False,
+        help="Goods measured above their maximum, within the tolerated margin (3 °C), are "
+        "accepted only with the reason (a brief rise while unloading, measured again).",
     )
     alim_has_ddm_passed = fields.Boolean(
         string="Best-before passed",
@@ -41,18 +66,62 @@ class StockPicking(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if "alim_loading_temp" in vals:
-                vals.update(
-                    alim_loading_temp_at=fields.Datetime.now(), alim_loading_temp_user_id=self.env.uid
-                )
+            vals.update(self._alim_temp_stamps(vals))
         return super().create(vals_list)
 
     def write(self, vals):
-        if "alim_loading_temp" in vals:
-            vals = dict(
-                vals, alim_loading_temp_at=fields.Datetime.now(), alim_loading_temp_user_id=self.env.uid
+        stamps = self._alim_temp_stamps(vals)
+        return super().write(dict(vals, **stamps) if stamps else vals)
+
+    def _alim_temp_stamps(self, vals):
+        """Who recorded a temperature, and when."""
+        stamps = {}
+        for field, (at, user) in TEMP_STAMPS.items():
+            if field in vals:
+                stamps.update({at: fields.Datetime.now(), user: self.env.uid})
+        return stamps
+
+    def _alim_check_temperature(self, value, moment):
+        """Judge a temperature measured at reception or loading against the maximum of each
+        cold product of the picking (arrêté of 21 December 2009, annex I): beyond the
+        tolerated margin the goods are refused; within it, only with the reason written."""
+        self.ensure_one()
+        refused, tolerated = [], []
+        for product in self.move_ids.product_id:
+            limit = product._alim_temp_max()
+            verdict = judge(value, limit)
+            if verdict == "refused":
+                refused.append(f"{product.display_name} ({limit:+g} °C)")
+            elif verdict == "tolerated":
+                tolerated.append(f"{product.display_name} ({limit:+g} °C)")
+        # formatted before the messages: the translation extractor reads their arguments
+        shown, margin = f"{value:+g}", f"{TOLERATED_MARGIN:g}"
+        if refused:
+            raise UserError(
+                self.env._(
+                    "%(picking)s: %(value)s °C measured at %(moment)s is beyond the maximum of "
+                    "%(products)s by more than %(margin)s °C. These goods cannot be accepted: refuse "
+                    "them or set them aside for destruction.",
+                    picking=self.name,
+                    value=shown,
+                    moment=moment,
+                    products=", ".join(refused),
+                    margin=margin,
+                )
             )
-        return super().write(vals)
+        if tolerated and not (self.alim_temp_reason or "").strip():
+            raise UserError(
+                self.env._(
+                    "%(picking)s: %(value)s °C measured at %(moment)s is above the maximum of "
+                    "%(products)s. Measure again, or write why the goods are accepted (a brief rise "
+                    "while handling, within %(margin)s °C).",
+                    picking=self.name,
+                    value=shown,
+                    moment=moment,
+                    products=", ".join(tolerated),
+                    margin=margin,
+                )
+            )
 
     def _alim_check_deliverable(self, loading=True):
         """Refuse to ship held lots, lots past their use-by date or past the best-before
@@ -97,6 +166,16 @@ class StockPicking(models.Model):
                         lots=", ".join(blocked.mapped("name")),
                     )
                 )
+            short = picking._alim_short_life_lots(lines, now)
+            if short:
+                raise UserError(
+                    self.env._(
+                        "%(picking)s cannot be validated: lot(s) %(lots)s have less life left before "
+                        "their use-by date than the platform's minimum for a delivery to a grocery.",
+                        picking=picking.name,
+                        lots=", ".join(short.mapped("name")),
+                    )
+                )
             if loading and picking.alim_cold_required and not picking.alim_loading_temp_at:
                 raise UserError(
                     self.env._(
@@ -106,8 +185,29 @@ class StockPicking(models.Model):
                     )
                 )
 
+    def _alim_short_life_lots(self, lines, now):
+        """Use-by lots of ``lines`` with fewer days left than the company's minimum for the
+        product's storage class (a delivery to a grocery only)."""
+        self.ensure_one()
+        if self.location_dest_id.usage != "customer":
+            return self.env["stock.lot"]
+        company = self.company_id or self.env.company
+        short = self.env["stock.lot"]
+        for line in lines:
+            lot = line.lot_id
+            days = company._alim_min_life_days(line.product_id.storage_class)
+            if days and line.product_id.food_date_type == "dlc" and lot.expiration_date:
+                if lot.expiration_date - now < timedelta(days=days):
+                    short |= lot
+        return short
+
     def _pre_action_done_hook(self):
         self._alim_check_deliverable()
+        for picking in self:
+            if picking.picking_type_code == "outgoing" and picking.alim_loading_temp_at:
+                picking._alim_check_temperature(picking.alim_loading_temp, self.env._("loading"))
+            if picking.picking_type_code == "incoming" and picking.alim_reception_temp_at:
+                picking._alim_check_temperature(picking.alim_reception_temp, self.env._("reception"))
         return super()._pre_action_done_hook()
 
     def _check_expired_lots(self):

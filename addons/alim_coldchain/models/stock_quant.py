@@ -13,6 +13,22 @@ class StockQuant(models.Model):
         help="The lot is held by an open recall or temperature excursion: not reservable, not deliverable.",
     )
 
+    alim_too_warm = fields.Boolean(
+        string="Room too warm",
+        compute="_compute_alim_too_warm",
+        help="The room's maximum is above this product's maximum temperature, or cold goods lie "
+        "in a dry zone (arrêté of 21 December 2009, annex I): move them to a colder room.",
+    )
+
+    def _compute_alim_too_warm(self):
+        for quant in self:
+            location = quant.location_id
+            limit = quant.product_id._alim_temp_max() if quant.product_id else None
+            # a monitored room warmer than the product's limit, or a dry zone for cold goods
+            quant.alim_too_warm = limit is not None and (
+                (location.temp_monitored and location.temp_max > limit) or location.storage_class == "dry"
+            )
+
     def _get_removal_strategy(self, product_id, location_id):
         """Dated food (use-by or best-before) leaves first-expired, first-out wherever no
         category or location asks for another strategy than Odoo's default FIFO; any other

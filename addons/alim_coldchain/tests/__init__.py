@@ -9,3 +9,6 @@ from . import test_sensor_http
 from . import test_bench_coldchain_import
 from . import test_migration_sensor_token
 from . import test_excursion_detection_background
+from . import test_recall_answer
+from . import test_temperature_profiles
+from . import test_freezing

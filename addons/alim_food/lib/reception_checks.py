@@ -56,3 +56,24 @@ def _as_datetime(value):
 
 def _day(value):
     return value.date() if hasattr(value, "date") else value
+
+
+# Arrêté of 7 January 2021 (code de l'environnement, art. D543-306): food of animal origin is
+# excluded from donation, except (art. 2) prepacked goods given by a retailer or a
+# wholesaler, (art. 3) the goods an approved establishment defines in its sanitary control
+# plan, and (art. 4) prepacked goods, dishes prepared in advance and surpluses given by a
+# collective catering operator.
+DONATION_EXEMPTIONS = ("retail", "approved", "catering")
+
+
+def donation_excluded(animal_origin, loose, exemption):
+    """Why a donated product is excluded from donation, or None: 'animal_loose' for food of
+    animal origin that is not prepacked, given by a donor without the exemption of an
+    approved establishment (art. 3) or a collective caterer (art. 4)."""
+    if not animal_origin:
+        return None
+    if exemption in ("approved", "catering"):
+        return None
+    if loose:
+        return "animal_loose"
+    return None

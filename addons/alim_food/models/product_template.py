@@ -28,6 +28,13 @@ class ProductTemplate(models.Model):
         help="Meat, fish, dairy, eggs and products made from them: stricter rules apply to "
         "handling and repacking them (Reg. EC 853/2004).",
     )
+    food_loose = fields.Boolean(
+        string="Not prepacked",
+        tracking=True,
+        help="Given loose, cut or served (not in the manufacturer's packaging). Food of animal "
+        "origin given this way is excluded from donation (arrêté of 7 January 2021), except from "
+        "an approved establishment or a collective caterer.",
+    )
     allergen_ids = fields.Many2many("alim.allergen", string="Allergens")
     origin = fields.Char(help="Where the product comes from, e.g. 'Tarn, France'.")
     origin_distance_km = fields.Integer(

@@ -16,6 +16,11 @@ class StockLot(models.Model):
         bulk lot, so that a recall (alim_coldchain) follows them without depending on it."""
         return self.browse()
 
+    def _alim_platform_packs(self):
+        """Those of these lots the platform made itself (it is then the operator who put
+        them on the market, and declares their recall). Hook: alim_repack returns its packs."""
+        return self.browse()
+
     def _alim_trace_downstream(self):
         """These lots and every lot made from them, transitively."""
         lots = frontier = self

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..lib.reception_checks import donation_excluded
+
 
 class StockPicking(models.Model):
     _inherit = "stock.picking"
@@ -35,6 +37,32 @@ class StockPicking(models.Model):
                     )
             for line in picking.move_line_ids.filtered(lambda ml: ml.quantity or ml.lot_name or ml.lot_id):
                 errors += line._alim_reception_errors(now)
+            if picking._alim_is_donation_reception():
+                errors += picking._alim_donation_exclusion_errors()
+        return errors
+
+    def _alim_is_donation_reception(self):
+        """A reception of given goods: any reception but those the donations addon records as
+        bought, from a public programme or from another platform."""
+        self.ensure_one()
+        source = self.alim_source_type if "alim_source_type" in self._fields else False
+        return source not in ("purchase", "public_programme", "transfer")
+
+    def _alim_donation_exclusion_errors(self):
+        """Food the law excludes from donation (arrêté of 7 January 2021)."""
+        self.ensure_one()
+        exemption = self.partner_id.commercial_partner_id.food_donation_exemption
+        errors = []
+        for product in self.move_ids.filtered(lambda m: m.state != "cancel").product_id:
+            if donation_excluded(product.food_animal_origin, product.food_loose, exemption):
+                errors.append(
+                    self.env._(
+                        "%(product)s: food of animal origin that is not prepacked is excluded from "
+                        "donation (arrêté of 7 January 2021), unless the donor is an approved "
+                        "establishment or a collective caterer. Refuse these goods.",
+                        product=product.display_name,
+                    )
+                )
         return errors
 
     def _alim_check_reception(self):

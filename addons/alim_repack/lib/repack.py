@@ -5,8 +5,10 @@ are tested without a database.
 """
 
 import math
+import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 # A pack count is computed from weights in kilograms; this absorbs float noise such as
 # 0.1 + 0.2 so that 3.0 kg into 0.3 kg packs gives 10 packs, not 9.
@@ -114,3 +116,119 @@ def repack_refusal(storage_class, animal_origin, cold_allowed=False, animal_allo
     if animal_origin and not animal_allowed:
         return NEEDS_ANIMAL_AGREMENT
     return None
+
+
+def pack_date(earliest, lab_day, shelf_days):
+    """The date of a pack: the earliest date of its inputs, shortened to the lab day plus the
+    shelf life after opening where one applies (``shelf_days``; 0 or None: none). Works on
+    dates or datetimes (a datetime limit ends the day: 23:59)."""
+    if not shelf_days:
+        return earliest
+    limit = lab_day + timedelta(days=shelf_days)
+    if isinstance(earliest, datetime) or earliest is None:
+        limit = datetime.combine(limit, time(12, 0))
+    if earliest is None:
+        return limit
+    return min(earliest, limit)
+
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def label_day(value):
+    """The day a date means on a French label: a datetime stored in UTC (as Odoo keeps them)
+    is read in Europe/Paris; a date is itself."""
+    if isinstance(value, datetime):
+        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return aware.astimezone(PARIS).date()
+    return value
+
+
+DATE_WORDING = {
+    "dlc": "À consommer jusqu'au",
+    "ddm": "À consommer de préférence avant le",
+}
+STORAGE_WORDING = {
+    "chilled": "À conserver entre 0 et +4 °C.",
+    "frozen": "À conserver à -18 °C ou moins. Ne pas recongeler un produit décongelé.",
+    "dry": "À conserver dans un endroit sec et frais.",
+}
+
+
+def emphasise(text, words):
+    """``text`` cut in ``[(segment, emphasised)]`` where every whole-word, case-insensitive
+    occurrence of one of ``words`` is emphasised (the allergens of an ingredient list,
+    Reg. EU 1169/2011 art. 21)."""
+    words = sorted({w for w in words if w and w.strip()}, key=len, reverse=True)
+    if not text:
+        return []
+    if not words:
+        return [(text, False)]
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+    parts, last = [], 0
+    for match in pattern.finditer(text):
+        if match.start() > last:
+            parts.append((text[last : match.start()], False))
+        parts.append((match.group(0), True))
+        last = match.end()
+    if last < len(text):
+        parts.append((text[last:], False))
+    return parts
+
+
+# Words of French ingredient lists that name each of the 14 allergens of Reg. EU 1169/2011
+# annex II (keyed by the allergen's XML id in alim_food), emphasised on the labels.
+ALLERGEN_WORDS = {
+    "allergen_gluten": (
+        "blé",
+        "froment",
+        "seigle",
+        "orge",
+        "avoine",
+        "épeautre",
+        "kamut",
+        "gluten",
+        "boulgour",
+    ),
+    "allergen_crustaceans": (
+        "crustacés",
+        "crevette",
+        "crevettes",
+        "crabe",
+        "homard",
+        "langoustine",
+        "langoustines",
+    ),
+    "allergen_eggs": ("œuf", "œufs", "oeuf", "oeufs"),
+    "allergen_fish": ("poisson", "poissons", "anchois", "thon", "saumon", "cabillaud", "sardine", "sardines"),
+    "allergen_peanuts": ("arachide", "arachides", "cacahuète", "cacahuètes"),
+    "allergen_soy": ("soja",),
+    "allergen_milk": ("lait", "beurre", "crème", "fromage", "lactose", "lactosérum", "yaourt"),
+    "allergen_nuts": (
+        "amande",
+        "amandes",
+        "noisette",
+        "noisettes",
+        "noix",
+        "cajou",
+        "pécan",
+        "pistache",
+        "pistaches",
+        "macadamia",
+    ),
+    "allergen_celery": ("céleri",),
+    "allergen_mustard": ("moutarde",),
+    "allergen_sesame": ("sésame",),
+    "allergen_sulphites": ("sulfites", "anhydride sulfureux", "disulfite", "métabisulfite"),
+    "allergen_lupin": ("lupin",),
+    "allergen_molluscs": (
+        "mollusques",
+        "moule",
+        "moules",
+        "huître",
+        "huîtres",
+        "calmar",
+        "seiche",
+        "escargot",
+    ),
+}

@@ -3,3 +3,4 @@ from . import alim_repack_order_input
 from . import stock_lot
 from . import stock_move
 from . import res_company
+from . import product_template

@@ -5,12 +5,18 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 
 from ..lib.repack import (
+    ALLERGEN_WORDS,
+    DATE_WORDING,
     NEEDS_COLD_AGREMENT,
+    STORAGE_WORDING,
     MixingError,
     RepackInput,
+    emphasise,
     expected_packs,
     inherit,
+    label_day,
     loss,
+    pack_date,
     repack_refusal,
 )
 
@@ -346,10 +352,20 @@ class AlimRepackOrder(models.Model):
         self._transition("done", output_lot_id=lot.id)
 
     def _prepare_output_lot_vals(self, inherited):
+        """The pack lot: the earliest date of the inputs, shortened by the pack product's
+        shelf life after opening where one is set (a pack with no dated input then gets a
+        best-before date from the lab)."""
         self.ensure_one()
         food_date = inherited.date
         if food_date and not isinstance(food_date, datetime):
             food_date = datetime.combine(food_date, time(23, 59))
+        shelf_days = self.product_id.alim_opened_shelf_days
+        if shelf_days:
+            food_date = pack_date(food_date, self.lab_date, shelf_days)
+            if inherited.date_type == "none":
+                inherited = inherited.__class__(
+                    date=food_date, date_type="ddm", allergens=inherited.allergens
+                )
         vals = {
             "name": self.env["ir.sequence"].next_by_code("alim.repack.lot") or self.name,
             "product_id": self.product_id.id,
@@ -492,6 +508,50 @@ class AlimRepackOrder(models.Model):
         self.ensure_one()
         lang = "fr_FR" if "fr_FR" in dict(self.env["res.lang"].get_installed()) else self.env.lang
         return self.output_lot_id.alim_allergen_ids.with_context(lang=lang).mapped("name")
+
+    def _alim_label_values(self):
+        """What a pack's label says (Reg. EU 1169/2011 art. 9), in French whoever prints it:
+        name, ingredients of every input with the allergens emphasised, net quantity, the date
+        with its wording (the day in Europe/Paris), storage conditions, operator's name and
+        address, lot and origin."""
+        self.ensure_one()
+        lot = self.output_lot_id
+        lang = "fr_FR" if "fr_FR" in dict(self.env["res.lang"].get_installed()) else self.env.lang
+        allergens = self._alim_label_allergens()
+        words = list(allergens)
+        for xmlid in self.output_lot_id.alim_allergen_ids.get_external_id().values():
+            words += ALLERGEN_WORDS.get(xmlid.partition(".")[2], ())
+        inputs = self.input_ids.product_id.with_context(lang=lang)
+        ingredients = (
+            ", ".join(
+                dict.fromkeys(product.alim_ingredients or product.name for product in inputs if product)
+            )
+            or self.product_id.with_context(lang=lang).alim_ingredients
+            or ""
+        )
+        day = label_day(lot.expiration_date) if lot.expiration_date else None
+        company = self.company_id.partner_id
+        address = ", ".join(
+            part
+            for part in (company.street, company.street2, " ".join(filter(None, (company.zip, company.city))))
+            if part
+        )
+        grams = self.pack_kg * 1000
+        net = f"{grams:g} g" if grams < 1000 else f"{self.pack_kg:g} kg".replace(".", ",")
+        return {
+            "name": self.product_id.with_context(lang=lang).name,
+            "ingredients": emphasise(ingredients, words),
+            "allergens": allergens,
+            "net": net,
+            "date_wording": DATE_WORDING.get(lot.alim_date_type) if day else "",
+            "date": day.strftime("%d/%m/%Y") if day else "",
+            "storage": STORAGE_WORDING.get(self.product_id.storage_class or "dry", ""),
+            "operator": self.company_id.name,
+            "address": address,
+            "lot": lot.name or "",
+            "origin": lot.alim_origin or "",
+            "lab_day": self.lab_date.strftime("%d/%m/%Y") if self.lab_date else "",
+        }
 
     def action_print_labels(self):
         return self.env.ref("alim_repack.alim_repack_order_report_labels").report_action(self)

@@ -75,6 +75,9 @@ class StockLot(models.Model):
             lots |= self.search([("alim_source_lot_ids", "in", self.ids)])
         return lots
 
+    def _alim_platform_packs(self):
+        return super()._alim_platform_packs() | self.filtered("alim_repack_order_id")
+
     def action_alim_view_derived_lots(self):
         self.ensure_one()
         return {

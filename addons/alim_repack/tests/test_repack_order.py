@@ -440,6 +440,46 @@ class TestRepackOrder(BaseCommon):
         self.assertTrue(pdf.startswith(b"%PDF"))
         self.assertEqual(order.action_print_labels()["report_name"], report.report_name)
 
+    def test_label_says_what_reg_1169_asks_and_the_date_is_shortened_after_opening(self):
+        """Name, ingredients of every input with the allergens emphasised, net quantity, the
+        date with its wording on the Paris day, storage conditions, operator and address,
+        lot and origin; the pack's date is the earliest input date shortened by the shelf
+        life after opening."""
+        self.env.company.partner_id.write(
+            {"street": "12 rue des Entrepôts", "zip": "31200", "city": "Toulouse"}
+        )
+        self.bulk.alim_ingredients = "Blé dur précuit, sel"
+        self.pack.alim_opened_shelf_days = 60
+        order = self._order(self.bulk_lot, packs_made=25)
+        order.action_done()
+        lot = order.output_lot_id
+        self.assertEqual(lot.expiration_date.date(), order.lab_date + timedelta(days=60))
+        values = order._alim_label_values()
+        self.assertEqual(values["net"], "1 kg")
+        self.assertEqual(values["date_wording"], "À consommer de préférence avant le")
+        self.assertEqual(values["storage"], "À conserver dans un endroit sec et frais.")
+        report = self.env.ref("alim_repack.alim_repack_order_report_labels")
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.lab)
+            ._render_qweb_html(report.report_name, order.ids)[0]
+        ).decode()
+        self.assertIn("Ingrédients\xa0: <strong>Blé</strong>", html)
+        self.assertIn("<strong>Blé</strong> dur précuit, sel", html)
+        self.assertIn("Poids net\xa0: <strong>1 kg</strong>", html)
+        self.assertIn("12 rue des Entrepôts, 31200 Toulouse", html)
+        self.assertIn("Origine\xa0: Lauragais, France", html)
+        self.assertIn((order.lab_date + timedelta(days=60)).strftime("%d/%m/%Y"), html)
+        # chilled packs: their storage conditions; a date stored at 23:30 UTC is the next
+        # day in Paris
+        self.pack.storage_class = "chilled"
+        lot.expiration_date = datetime(2030, 3, 31, 23, 30)
+        values = order._alim_label_values()
+        self.assertEqual(values["storage"], "À conserver entre 0 et +4 °C.")
+        self.assertEqual(values["date"], "01/04/2030")
+        self.pack.storage_class = "frozen"
+        self.assertIn("Ne pas recongeler", order._alim_label_values()["storage"])
+
     # ------------------------------------------------------------------ authorisation
     def test_chilled_meat_refused_without_an_agrement(self):
         mince = self._product("Minced beef (5 kg)", food_date_type="dlc", storage_class="chilled")

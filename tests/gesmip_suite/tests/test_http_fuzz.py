@@ -15,6 +15,7 @@ from odoo.tools import mute_logger
 
 from odoo.addons.alim_catalogue.lib.quantity import HARD_CAP
 from odoo.addons.alim_coldchain.controllers.main import RATE_LIMITER
+from odoo.addons.alim_coldchain.tests.common import done_move
 
 _logger = logging.getLogger(__name__)
 
@@ -253,6 +254,42 @@ class TestHttpFuzz(HttpCase):
             self.assertTrue(0 <= demand.quantity <= HARD_CAP and demand.quantity == int(demand.quantity))
         for line in self.env["alim.standing.order.line"].search([]):
             self.assertTrue(0 < line.quantity <= HARD_CAP)
+        for answer in self.env["alim.recall.answer"].search([]):
+            self.assertEqual(answer.grocery_id, self.grocery_a)
+            for qty in (answer.destroyed_qty, answer.returned_qty, answer.given_out_qty):
+                self.assertTrue(0 <= qty <= HARD_CAP, qty)
+
+    def _recall_of_grocery_a(self):
+        """A recall notified to grocery A (a lot delivered to it)."""
+        warehouse = self.env.ref("stock.warehouse0")
+        cheese = self.env["product.product"].create(
+            {"name": "Fromage fuzz", "is_storable": True, "tracking": "lot"}
+        )
+        lot = self.env["stock.lot"].create({"name": "FUZZ-LOT", "product_id": cheese.id})
+        now = fields.Datetime.now()
+        done_move(
+            self.env,
+            cheese,
+            lot,
+            5,
+            self.env.ref("stock.stock_location_suppliers"),
+            warehouse.lot_stock_id,
+            now,
+        )
+        done_move(
+            self.env,
+            cheese,
+            lot,
+            5,
+            warehouse.lot_stock_id,
+            self.env.ref("stock.stock_location_customers"),
+            now,
+            self.grocery_a,
+            warehouse.out_type_id,
+        )
+        recall = self.env["alim.recall"].create({"name": "Rappel fuzz", "lot_id": lot.id})
+        recall.action_notify()
+        return recall
 
     @mute_logger("odoo.http")
     def test_every_door_with_generated_values(self):
@@ -283,9 +320,14 @@ class TestHttpFuzz(HttpCase):
                 "date_end": fields.Datetime.now() + timedelta(days=3, hours=2),
             }
         )
+        recall = self._recall_of_grocery_a()
         self.authenticate("fuzz_a", "fuzz_a")
         csrf = self._token("/my/standing-order")
         forms = [
+            (
+                f"/my/recalls/{recall.id}/answer",
+                lambda v: {"destroyed": v, "returned": v, "given_out": v, "note": v},
+            ),
             (f"/my/cycles/{self.cycle.id}/order", lambda v: {f"qty_{self.line.id}": v}),
             ("/my/standing-order/save", lambda v: {f"qty_{standing.line_ids.id}": v, "active": v}),
             (f"/my/group-purchases/{purchase.id}", lambda v: {f"qty_{purchase.line_ids.id}": v}),
@@ -312,7 +354,11 @@ class TestHttpFuzz(HttpCase):
                 f"/my/calls/page/{abs(record_id)}",
             ):
                 self._check(self.url_open(path), path)
-            for path in (f"/my/cycles/{record_id}/order", f"/my/group-purchases/{record_id}"):
+            for path in (
+                f"/my/cycles/{record_id}/order",
+                f"/my/group-purchases/{record_id}",
+                f"/my/recalls/{record_id}/answer",
+            ):
                 self._check(self.url_open(path, data={"csrf_token": csrf, f"qty_{record_id}": "1"}), path)
             query = {"search": value, "storage": value, "category": value, "badge": value, "error": value}
             self._check(

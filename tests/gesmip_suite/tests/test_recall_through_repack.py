@@ -7,6 +7,7 @@ from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import Form, new_test_user, tagged
 
+from odoo.addons.alim_coldchain.tests.common import done_move
 from odoo.addons.base.tests.common import BaseCommon
 
 
@@ -101,3 +102,60 @@ class TestRecallThroughRepack(BaseCommon):
         recall = recall.with_user(self.quality)
         self.assertEqual(recall.tally_in_stock_qty, 25 * 1.0 + 1.0 * 25.0)
         self.assertEqual(recall.tally_located_percent, 100.0)
+
+    def test_recall_of_platform_packs_asks_for_rappelconso_and_prints_its_report(self):
+        """The packs are the platform's own: it declares the recall on RappelConso (code de
+        la consommation L. 423-3) and cannot close it without the sheet's reference; the
+        report gives scope, lots, quantities, groceries, their answers and the dates."""
+        grocery_user = new_test_user(
+            self.env, login="suite_recall_grocery", groups="gesmip_network.gesmip_network_group_grocery"
+        )
+        grocery_user.partner_id.parent_id = self.grocery
+        other = self.env["res.partner"].create({"name": "Épicerie de Saint-Cyprien", "is_grocery": True})
+        for grocery in (self.grocery, other):
+            done_move(
+                self.env,
+                self.pack,
+                self.pack_lot,
+                5,
+                self.stock,
+                self.env.ref("stock.stock_location_customers"),
+                fields.Datetime.now(),
+                grocery,
+                self.warehouse.out_type_id,
+            )
+        recall = (
+            self.env["alim.recall"]
+            .with_user(self.quality)
+            .create({"name": "Aflatoxines riz", "lot_id": self.bulk_lot.id, "reason": "Ne pas distribuer."})
+        )
+        self.assertEqual(recall.own_pack_lot_ids, self.pack_lot)
+        recall.action_notify()
+        self.assertIn("RappelConso", recall.activity_ids.summary)
+        recall.with_user(grocery_user)._alim_portal_answer(
+            {"destroyed": "3", "given_out": "2", "note": "Jeté"}
+        )
+        recall._alim_decide(recall.held_lot_ids, "destroy", "Détruit, bon 12.")
+        recall.close_reason = "Saint-Cyprien joint par téléphone."
+        with self.assertRaisesRegex(UserError, "declare it on RappelConso"):
+            recall.action_close()
+        recall.rappelconso_ref = "RC-2026-0412"
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("alim_coldchain.alim_recall_report", recall.ids)[0]
+            .decode()
+        )
+        for text in (
+            "Aflatoxines riz",
+            "RC-2026-0412",
+            "DON-RICE-1",
+            self.pack_lot.name,
+            "Épicerie du Mirail",
+            "Épicerie de Saint-Cyprien",
+            "No answer",
+            "Jeté",
+        ):
+            self.assertIn(text, html)
+        recall.action_close()
+        self.assertEqual(recall.state, "closed")
+        self.assertTrue(recall.closed_date)

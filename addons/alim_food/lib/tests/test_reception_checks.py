@@ -1,6 +1,11 @@
 from datetime import date, datetime
 
-from alim_food_lib.reception_checks import date_problem, effective_storage_class, storage_mismatch
+from alim_food_lib.reception_checks import (
+    date_problem,
+    donation_excluded,
+    effective_storage_class,
+    storage_mismatch,
+)
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -49,3 +54,13 @@ def test_use_by_needs_48_hours_left():
     assert date_problem("dlc", date(2026, 6, 3), now) is None  # a day lasts until its end
     assert date_problem("dlc", date(2026, 6, 2), now) == "short"
     assert date_problem("dlc", datetime(2026, 6, 2, 8), now, min_hours=12) is None
+
+
+def test_food_of_animal_origin_given_loose_is_excluded_from_donation():
+    assert donation_excluded(False, True, None) is None
+    assert donation_excluded(True, False, None) is None  # prepacked (art. 2)
+    assert donation_excluded(True, False, "retail") is None
+    assert donation_excluded(True, True, None) == "animal_loose"
+    assert donation_excluded(True, True, "retail") == "animal_loose"
+    assert donation_excluded(True, True, "approved") is None  # art. 3
+    assert donation_excluded(True, True, "catering") is None  # art. 4
