@@ -1,7 +1,7 @@
 {
     "name": "Alternative Platform: Donations",
     "summary": "Donors, receptions by source, donation receipts, kilograms received and delivered",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "GESMIP",
     "website": "https://github.com/gesmip/gesmip",
     "author": "GESMIP",
@@ -19,6 +19,7 @@
         "data/ir_sequence_data.xml",
         "report/alim_donation_receipt_report.xml",
         "data/mail_template_data.xml",
+        "views/res_company_views.xml",
         "views/res_partner_donor_views.xml",
         "views/stock_picking_views.xml",
         "views/stock_move_views.xml",

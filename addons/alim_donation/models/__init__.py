@@ -1,3 +1,4 @@
+from . import res_company
 from . import res_partner_with_donor
 from . import stock_move
 from . import stock_picking
