@@ -167,8 +167,11 @@ class AlimDonationReceipt(models.Model):
         lang = self._alim_receipt_lang()
         for receipt in self:
             currency = receipt.currency_id.with_context(lang=lang)
-            words = currency.amount_to_text(receipt.amount_total) if currency else ""
-            receipt.amount_total_words = words.lower()
+            words = currency.amount_to_text(receipt.amount_total).lower() if currency else ""
+            if lang.startswith("fr") and currency.name == "EUR":
+                # Odoo's label of the euro's subunit is "Cents"; French says "centimes".
+                words = words.replace(" cents", " centimes")
+            receipt.amount_total_words = words
 
     def _alim_receipt_lang(self):
         """Receipts are French tax documents: French when it is installed."""
