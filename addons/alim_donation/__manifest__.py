@@ -16,6 +16,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/alim_donation_receipt_security.xml",
+        "security/alim_grocery_attendance_security.xml",
         "data/ir_sequence_data.xml",
         "report/alim_donation_receipt_report.xml",
         "report/alim_donation_year_statement_report.xml",
@@ -28,6 +29,8 @@
         "views/alim_donation_receipt_views.xml",
         "wizards/alim_donation_year_statement_views.xml",
         "views/alim_donation_receipt_templates.xml",
+        "views/stock_lot_public_programme_views.xml",
+        "views/alim_habilitation_report_views.xml",
         "views/alim_donation_menus.xml",
         "views/stock_picking_dock_views.xml",
     ],

@@ -2,5 +2,9 @@ from . import res_company
 from . import res_partner_with_donor
 from . import stock_move
 from . import stock_picking
+from . import stock_lot
+from . import stock_move_line
+from . import alim_grocery_attendance
+from . import alim_habilitation_report
 from . import alim_donation_receipt
 from . import alim_donation_receipt_line

@@ -384,6 +384,16 @@ class AlimDonationReceipt(models.Model):
                         donor=donor.display_name,
                     )
                 )
+            programme = receipt.line_ids.filtered(
+                lambda line: any(line.move_id.move_line_ids.lot_id.mapped("alim_public_programme"))
+            )
+            if programme:
+                raise UserError(
+                    self.env._(
+                        "Goods of a public programme never go on a donation receipt: %(goods)s.",
+                        goods=", ".join(programme.mapped("name")),
+                    )
+                )
             missing = receipt._issue_missing()
             if missing:
                 raise UserError(

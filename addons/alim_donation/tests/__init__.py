@@ -6,3 +6,5 @@ from . import test_alim_donation_numbering
 from . import test_kg_delivered
 from . import test_platform_exchanges
 from . import test_alim_donation_year_statement
+from . import test_public_programme
+from . import test_habilitation_report
