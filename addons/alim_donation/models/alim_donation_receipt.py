@@ -111,9 +111,6 @@ class AlimDonationReceipt(models.Model):
             ("stock_value", "Stock value, given by the donor"),
             ("market_value", "Market value, given by the donor"),
         ],
-        compute="_compute_valuation_basis",
-        store=True,
-        readonly=False,
         help="How the donor valued the goods, under its own responsibility: a business at cost "
         "price (art. 238 bis 1 CGI), a private person at market value.",
     )
@@ -150,10 +147,16 @@ class AlimDonationReceipt(models.Model):
             status = receipt.partner_id.commercial_partner_id._alim_donor_tax_status()
             receipt.donor_form = "cerfa_11580" if status == "individual" else "cerfa_16216"
 
-    @api.depends("donor_form")
-    def _compute_valuation_basis(self):
-        for receipt in self:
-            receipt.valuation_basis = "market_value" if receipt.donor_form == "cerfa_11580" else "cost_price"
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A new receipt takes the usual valuation basis of its donor (a plain field, so that an
+        issued receipt keeps the one it was issued with whatever the donor becomes)."""
+        for vals in vals_list:
+            if not vals.get("valuation_basis") and vals.get("partner_id"):
+                donor = self.env["res.partner"].browse(vals["partner_id"]).commercial_partner_id
+                individual = donor._alim_donor_tax_status() == "individual"
+                vals["valuation_basis"] = "market_value" if individual else "cost_price"
+        return super().create(vals_list)
 
     @api.depends("line_ids.date")
     def _compute_gift_period(self):

@@ -115,7 +115,8 @@ class TestAlimDonationReceiptModels(DonationCommon):
             self.assertNotIn(text, html)
         # Issued, it keeps its model whatever the donor becomes.
         self.donor.donor_tax_status = "individual"
-        self.assertEqual(receipt.donor_form, "cerfa_16216")
+        self.assertEqual((receipt.donor_form, receipt.valuation_basis), ("cerfa_16216", "cost_price"))
+        self.assertIn("16216*02", self._html(receipt))
 
     def test_amount_in_french_words_and_figures(self):
         receipt = self._draft(self.donor, value=35.5)

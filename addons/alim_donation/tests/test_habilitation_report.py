@@ -90,6 +90,8 @@ class TestHabilitationReport(DonationCommon):
                 )
             ]
             move.picked = True
+        if "alim_loading_temp" in picking._fields:  # the cold chain asks for it at loading
+            picking.alim_loading_temp = 3.0
         picking.button_validate()
         return picking
 
