@@ -46,6 +46,11 @@ if not rows:
     print("(no benchmark printed a BENCH line)")
 PY
 grep -E "tests when loading database" "$LOG" | tail -n 1
+# Install time of the whole suite beside its core dependencies alone
+if [ "$ADDONS" = "$ALL_ADDONS" ] && [ "${GESMIP_BENCH_INSTALL:-1}" != 0 ]; then
+    say "Timing the installation of the suite beside its core dependencies (GESMIP_BENCH_INSTALL=0 skips it)"
+    bash "$GESMIP_ROOT/tools/bench_install.sh" | grep "BENCH|" | cut -d"|" -f2- | tr "|" "\t" || rc=1
+fi
 # Confirming a large cycle from the back office on a real server with 2 workers
 if [[ ",$ADDONS," == *",alim_catalogue,"* ]] && [ "${GESMIP_BENCH_SERVER:-1}" != 0 ]; then
     say "Confirming a ${GESMIP_BENCH_SERVER_CYCLE:-50x200} cycle on a server with --workers 2 (GESMIP_BENCH_SERVER=0 skips it)"

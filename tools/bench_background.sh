@@ -18,9 +18,7 @@ TEMPLATE="$(gesmip_template_db)"
 DB="gesmip_benchbg_$$"
 WORK="$GESMIP_STATE/benchbg"
 mkdir -p "$WORK"
-SERVER=""
-stop_server() { if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; fi; SERVER=""; }
-trap 'stop_server; gesmip_drop_db "$DB"' EXIT
+trap 'gesmip_server_stop; gesmip_drop_db "$DB"' EXIT
 gesmip_copy_db "$TEMPLATE" "$DB"
 say "Installing alim_catalogue on $DB"
 gesmip_odoo -d "$DB" -i alim_catalogue --without-demo=all --stop-after-init --max-cron-threads=0 \
@@ -28,20 +26,14 @@ gesmip_odoo -d "$DB" -i alim_catalogue --without-demo=all --stop-after-init --ma
 say "Preparing the cycle ${GESMIP_BENCH_SERVER_CYCLE:-50x200} and timing Odoo's batch confirmation (several minutes)"
 "$GESMIP_VENV/bin/python" "$ODOO_SRC/odoo-bin" shell -c "$ODOO_CONF" -d "$DB" --no-http --log-level=warn \
     <"$GESMIP_ROOT/tools/bench_background_prepare.py" | grep '^BG-SETUP ' | cut -c10- >"$WORK/setup.json"
-free_port() { "$GESMIP_VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-PORT="$(free_port)"
-GEVENT_PORT="$(free_port)"
 # Odoo's defaults, which config/odoo.conf.template raises for the test and demo runs
-gesmip_odoo_bg -d "$DB" --db-filter "^$DB\$" --http-interface 127.0.0.1 --http-port "$PORT" \
-    --gevent-port "$GEVENT_PORT" --workers 2 --max-cron-threads 2 --limit-time-real 120 \
-    --limit-time-cpu 60 --limit-time-real-cron -1 --log-level info >"$WORK/server.log" 2>&1
-SERVER=$GESMIP_BG_PID
-for _ in $(seq 150); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/web/login" && break; sleep 2; done
+gesmip_server_start "$DB" "$WORK/server.log" --workers 2 --max-cron-threads 2 --limit-time-real 120 \
+    --limit-time-cpu 60 --limit-time-real-cron -1 --log-level info || die "The server did not start."
 say "Confirming the cycle from the back office (server log: $WORK/server.log)"
 rc=0
-timeout 3700 "$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/bench_background.py" "http://127.0.0.1:$PORT" "$DB" \
+timeout 3700 "$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/bench_background.py" "$GESMIP_SERVER_URL" "$DB" \
     "$WORK/setup.json" | tee "$WORK/client.txt" || rc=1
-stop_server
+gesmip_server_stop
 # The cron calls of the task and the longest one, from Odoo's own log lines
 "$GESMIP_VENV/bin/python" - "$WORK/server.log" <<'PY'
 import re

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Odoo's own test suites of the core modules the suite extends, run twice on the same
-# template: without the GESMIP addons, then with all five installed. Prints both results and
+# template: without the GESMIP addons, then with all of them installed. Prints both results and
 # the tests that fail only with our addons (the ones that matter). Exit 1 if there are any.
 # Takes about 25 minutes per run on 2 cores: not part of tools/test.sh.
 #
@@ -10,7 +10,7 @@
 set -euo pipefail
 # shellcheck source=setup.sh
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
-CORE="${1:-stock,sale_stock,purchase_stock,product_expiry,mrp,hr_timesheet,event,portal}"
+CORE="${1:-stock,sale_stock,purchase_stock,product_expiry,mrp,hr_timesheet,event,portal,account,sale_management}"
 OURS="$GESMIP_ADDONS"
 gesmip_setup
 gesmip_odoo_conf core "$GESMIP_ROOT/tests"

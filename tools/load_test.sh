@@ -14,24 +14,17 @@ gesmip_odoo_conf run
 source "$GESMIP_ROOT/tools/template_db.sh"
 WORK="$GESMIP_STATE/load"
 mkdir -p "$WORK"
-SERVER=""
-trap 'kill ${SERVER:-0} 2>/dev/null || true; gesmip_drop_db "$DB"' EXIT
+trap 'gesmip_server_stop; gesmip_drop_db "$DB"' EXIT
 shell() { "$GESMIP_VENV/bin/python" "$ODOO_SRC/odoo-bin" shell -c "$ODOO_CONF" -d "$DB" --no-http --log-level=warn <"$1"; }
 shell "$GESMIP_ROOT/tools/load_prepare.py" | grep '^LOAD-SETUP ' | cut -c12- >"$WORK/setup.json"
-PORT="$(gesmip_free_port)"
-GEVENT_PORT="$(gesmip_free_port)"
-gesmip_odoo_bg -d "$DB" --db-filter "^$DB\$" --http-interface 127.0.0.1 --http-port "$PORT" \
-    --gevent-port "$GEVENT_PORT" --workers 4 --max-cron-threads 0 --limit-time-real 600 \
-    --limit-time-cpu 300 --db_maxconn 64 >"$WORK/server.log" 2>&1
-SERVER=$GESMIP_BG_PID
-for _ in $(seq 150); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/web/login" && break; sleep 2; done
+gesmip_server_start "$DB" "$WORK/server.log" --workers 4 --max-cron-threads 0 --limit-time-real 600 \
+    --limit-time-cpu 300 --db_maxconn 64 || die "The server did not start."
 rc=0
 # The live bus (notifications in the back office) is served by the evented worker
-"$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/websocket_check.py" "127.0.0.1:$GEVENT_PORT" || rc=1
-"$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/load_test.py" "http://127.0.0.1:$PORT" "$DB" \
+"$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/websocket_check.py" "127.0.0.1:$GESMIP_SERVER_GEVENT_PORT" || rc=1
+"$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/load_test.py" "$GESMIP_SERVER_URL" "$DB" \
     "$WORK/setup.json" "$WORK/expected.json" || rc=1
-kill "$SERVER" 2>/dev/null || true
-wait "$SERVER" 2>/dev/null || true
+gesmip_server_stop
 GESMIP_LOAD_EXPECTED="$WORK/expected.json" shell "$GESMIP_ROOT/tools/load_check.py" | grep '^LOAD-CHECK' | tee "$WORK/check.txt"
 grep -q "^LOAD-CHECK ok" "$WORK/check.txt" || rc=1
 if grep -E " (ERROR|CRITICAL) " "$WORK/server.log" | head -n 5; then rc=1; fi

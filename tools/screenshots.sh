@@ -10,11 +10,7 @@ _build_venv "$SCREENS_VENV" "$GESMIP_ROOT/tools/requirements-screens.txt"
 DB="${GESMIP_DEMO_DB:-gesmip_demo}"
 GESMIP_DEMO_DB="$DB" bash "$GESMIP_ROOT/tools/run.sh" --build >/dev/null
 gesmip_odoo_conf run
-PORT="$(gesmip_free_port)"
-gesmip_odoo_bg -d "$DB" --db-filter "^$DB\$" --http-interface 127.0.0.1 --http-port "$PORT" \
-    --max-cron-threads=0 >"$GESMIP_STATE/screenshots-server.log" 2>&1
-SERVER=$GESMIP_BG_PID
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 120); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/web/login" && break; sleep 2; done
-"$SCREENS_VENV/bin/python" "$GESMIP_ROOT/tools/screenshots.py" "http://127.0.0.1:$PORT" \
+trap 'gesmip_server_stop' EXIT
+gesmip_server_start "$DB" "$GESMIP_STATE/screenshots-server.log" --max-cron-threads=0 || die "The server did not start."
+"$SCREENS_VENV/bin/python" "$GESMIP_ROOT/tools/screenshots.py" "$GESMIP_SERVER_URL" \
     "$GESMIP_ROOT/docs/screenshots"

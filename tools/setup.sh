@@ -102,6 +102,10 @@ _build_venv() {
         2> >(grep -v "is ignored: it is neither a file nor a directory" >&2); then
         die "pip could not install ${*} (see above)."
     fi
+    if [ -n "${GESMIP_OCA_REQUIREMENTS:-}" ] && grep -qvE '^\s*(#|$)' "$GESMIP_OCA_REQUIREMENTS"; then
+        "$dir/bin/pip" install -q --disable-pip-version-check --no-deps -r "$GESMIP_OCA_REQUIREMENTS" ||
+            die "pip could not install the OCA addons of $GESMIP_OCA_REQUIREMENTS (see above)."
+    fi
     touch "$dir/.complete"
 }
 
@@ -110,10 +114,13 @@ gesmip_venv() {
     command -v "$GESMIP_PY" >/dev/null || die "$GESMIP_PY not found: install Python 3.11 (or set GESMIP_PYTHON)."
     local pyver key
     pyver="$("$GESMIP_PY" -c 'import sys; print(sys.version)')"
+    # the OCA pins count in the key once there are any (comments alone change nothing)
     key="$( (echo "$pyver"; cat "$ODOO_SRC/requirements.txt" "$GESMIP_ROOT/tools/requirements-dev.txt" \
-        "$GESMIP_ROOT/tools/constraints-build.txt") | sha256sum | cut -c1-12)"
+        "$GESMIP_ROOT/tools/constraints-build.txt"; grep -vE '^\s*(#|$)' "$GESMIP_ROOT/tools/requirements-oca.txt" || true) |
+        sha256sum | cut -c1-12)"
     GESMIP_VENV="$GESMIP_CACHE/venv-$key"
-    _build_venv "$GESMIP_VENV" "$ODOO_SRC/requirements.txt" "$GESMIP_ROOT/tools/requirements-dev.txt"
+    GESMIP_OCA_REQUIREMENTS="$GESMIP_ROOT/tools/requirements-oca.txt" \
+        _build_venv "$GESMIP_VENV" "$ODOO_SRC/requirements.txt" "$GESMIP_ROOT/tools/requirements-dev.txt"
     key="$( (echo "$pyver"; cat "$GESMIP_ROOT/tools/requirements-checks.txt") | sha256sum | cut -c1-12)"
     GESMIP_CHECKS_VENV="$GESMIP_CACHE/checks-venv-$key"
     _build_venv "$GESMIP_CHECKS_VENV" "$GESMIP_ROOT/tools/requirements-checks.txt"
@@ -213,6 +220,39 @@ gesmip_odoo() { "$GESMIP_VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" "
 gesmip_odoo_bg() {
     ( exec "$GESMIP_VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" "$@" ) &
     GESMIP_BG_PID=$!
+}
+
+# One way to serve a database for a script (load test, screenshots, benchmarks, demo smoke):
+#   gesmip_server_start DB LOG [odoo options...]   starts Odoo on free loopback ports, waits
+#       until its login page answers (up to 5 minutes) and sets GESMIP_SERVER_URL,
+#       GESMIP_SERVER_PID and GESMIP_SERVER_GEVENT_PORT; returns 1 (log tail on stderr) if the
+#       server died or never answered;
+#   gesmip_server_stop                              stops it and waits for its end.
+gesmip_server_start() {
+    local db="$1" log="$2" port gevent_port
+    shift 2
+    port="$(gesmip_free_port)"
+    gevent_port="$(gesmip_free_port)"
+    gesmip_odoo_bg -d "$db" --db-filter "^$db\$" --http-interface 127.0.0.1 --http-port "$port" \
+        --gevent-port "$gevent_port" "$@" >"$log" 2>&1
+    GESMIP_SERVER_PID=$GESMIP_BG_PID
+    GESMIP_SERVER_URL="http://127.0.0.1:$port"
+    GESMIP_SERVER_GEVENT_PORT="$gevent_port"
+    for _ in $(seq 150); do
+        curl -sf -o /dev/null "$GESMIP_SERVER_URL/web/login" && return 0
+        kill -0 "$GESMIP_SERVER_PID" 2>/dev/null || break
+        sleep 2
+    done
+    tail -n 20 "$log" >&2
+    say "The Odoo server of $db did not answer (log: $log)."
+    return 1
+}
+gesmip_server_stop() {
+    if [ -n "${GESMIP_SERVER_PID:-}" ]; then
+        kill "$GESMIP_SERVER_PID" 2>/dev/null || true
+        wait "$GESMIP_SERVER_PID" 2>/dev/null || true
+    fi
+    GESMIP_SERVER_PID=""
 }
 
 # A TCP port free on the loopback now (for a server started next).

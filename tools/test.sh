@@ -182,15 +182,15 @@ if [ -z "$ONLY" ] && [ -z "$ALONE_ONLY" ]; then
         ! grep -qE "^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) |^Traceback" "$LOGDIR/demo-build.log"; then
         record "demo database builds" 1 0
         gesmip_odoo_conf run
-        DEMO_PORT="$(gesmip_free_port)"
-        gesmip_odoo_bg -d "$DEMO_DB" --db-filter "^$DEMO_DB\$" --http-interface 127.0.0.1 \
-            --http-port "$DEMO_PORT" --max-cron-threads=0 >"$LOGDIR/demo-serve.log" 2>&1
-        SERVER_PID=$GESMIP_BG_PID
         smoke_rc=0
-        "$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/demo_smoke.py" "http://127.0.0.1:$DEMO_PORT" \
-            "$DEMO_DB" mirail mirail >"$LOGDIR/demo-smoke.log" 2>&1 || smoke_rc=$?
-        kill "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
+        if gesmip_server_start "$DEMO_DB" "$LOGDIR/demo-serve.log" --max-cron-threads=0; then
+            "$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/demo_smoke.py" "$GESMIP_SERVER_URL" \
+                "$DEMO_DB" mirail mirail >"$LOGDIR/demo-smoke.log" 2>&1 || smoke_rc=$?
+        else
+            echo "FAILED the demo server did not answer (see $LOGDIR/demo-serve.log)" >"$LOGDIR/demo-smoke.log"
+            smoke_rc=1
+        fi
+        gesmip_server_stop
         cat "$LOGDIR/demo-smoke.log"
         smoke_ok="$(grep -c '^ok' "$LOGDIR/demo-smoke.log" || true)"
         smoke_failed="$(grep -c '^FAILED' "$LOGDIR/demo-smoke.log" || true)"

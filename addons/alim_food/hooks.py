@@ -110,10 +110,26 @@ def _old_module_installed(cr):
     return bool(cr.fetchone())
 
 
+def _rename_groups_in_views(cr):
+    """The views stored by the old addon name its groups by their old external ids: they
+    name the renamed ones, so that checking those views before alim_catalogue reloads them
+    finds every group (no "group does not exist" warning during the update)."""
+    for old, new in RENAMED.items():
+        if "_group_" not in old:
+            continue
+        cr.execute(
+            """UPDATE ir_ui_view
+                  SET arch_db = replace(arch_db::text, %(old)s, %(new)s)::jsonb
+                WHERE arch_db::text LIKE %(like)s""",
+            {"old": f"{OLD_MODULE}.{old}", "new": f"alim_food.{new}", "like": f"%{OLD_MODULE}.{old}%"},
+        )
+
+
 def pre_init_hook(env):
     if not _old_module_installed(env.cr):
         return
     adopt_xmlids(env, "alim_food", Path(__file__).parent)
+    _rename_groups_in_views(env.cr)
     split_off = env["ir.module.module"].search(
         [("name", "in", ("alim_donation", "alim_rounds")), ("state", "=", "uninstalled")]
     )

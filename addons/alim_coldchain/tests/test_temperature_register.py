@@ -1,5 +1,5 @@
 import base64
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
@@ -148,6 +148,41 @@ class TestTemperatureRegister(ColdChainCommon):
         )
         self.assertIn(b"Excursions and corrective actions", html)
         self.assertEqual(wizard.action_print()["report_name"], "alim_coldchain.alim_haccp_report_document")
+
+    def test_haccp_month_and_days_are_the_platforms(self):
+        """November's register in Toulouse: a reading at 00:30 on 1 November (23:30 UTC the
+        day before) is in it, one at 00:30 on 1 December is not; French figures read 2,5 and
+        3,5 alike."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.warehouse_user.tz = "Europe/Paris"
+        Reading = self.env["alim.temperature.reading"].sudo()
+        for at, value in (
+            (datetime(2025, 10, 31, 23, 30), 2.5),  # 1 November, 00:30 in Paris
+            (datetime(2025, 11, 15, 10, 0), 3.5),
+            (datetime(2025, 11, 30, 23, 30), 3.0),  # 1 December, 00:30 in Paris
+        ):
+            Reading.create(
+                {"location_id": self.room.id, "value": value, "reading_at": at, "source": "sensor"}
+            )
+        wizard = (
+            self.env["alim.haccp.report.wizard"]
+            .with_user(self.warehouse_user)
+            .create({"location_id": self.room.id, "month": date(2025, 11, 20)})
+        )
+        days = wizard._report_values()["days"]
+        self.assertEqual(
+            [(day["day"], day["count"]) for day in days], [(date(2025, 11, 1), 1), (date(2025, 11, 15), 1)]
+        )
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.warehouse_user)
+            .with_context(lang="fr_FR")
+            ._render_qweb_html("alim_coldchain.alim_haccp_report", wizard.ids)[0]
+            .decode()
+        )
+        self.assertIn("2,5", html)
+        self.assertIn("3,5", html)
+        self.assertNotIn("2.5", html)
 
     def test_one_manual_reading_far_out_of_range_alerts_at_once(self):
         """A reading at the room's max + 8 °C: in the same transaction, an excursion to confirm

@@ -1,3 +1,6 @@
+from datetime import datetime, time
+
+import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields, models
@@ -27,9 +30,16 @@ class AlimHaccpReportWizard(models.TransientModel):
         excursions with their corrective actions."""
         self.ensure_one()
         start, end = self._period()
-        date_from = fields.Datetime.to_datetime(start)
-        date_to = fields.Datetime.to_datetime(end)
-        Reading = self.env["alim.temperature.reading"]
+        # the month and its days are the room's, in the platform's time zone: a reading at
+        # 00:30 on 1 December in Toulouse belongs to December, not to November's last day
+        tz_name = self.env.user.tz or self.env.company.partner_id.tz or "Europe/Paris"
+        tz = pytz.timezone(tz_name)
+
+        def utc(day):
+            return tz.localize(datetime.combine(day, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
+
+        date_from, date_to = utc(start), utc(end)
+        Reading = self.env["alim.temperature.reading"].with_context(tz=tz_name)
         base = [
             ("location_id", "=", self.location_id.id),
             ("reading_at", ">=", date_from),
@@ -56,7 +66,7 @@ class AlimHaccpReportWizard(models.TransientModel):
             "start": start,
             "end": end - relativedelta(days=1),
             "days": [
-                {"day": day, "min": vmin, "max": vmax, "avg": vavg, "count": count}
+                {"day": day.date(), "min": vmin, "max": vmax, "avg": vavg, "count": count}
                 for day, vmin, vmax, vavg, count in days
             ],
             "manual": manual,

@@ -2,13 +2,20 @@ from odoo import api, fields, models
 
 
 class AlimDeliveryRoundStop(models.Model):
-    """One grocery delivered on a round."""
+    """One grocery delivered on a round (a batch transfer of deliveries)."""
 
     _name = "alim.delivery.round.stop"
     _description = "Delivery Round Stop"
     _order = "round_id, sequence, id"
 
-    round_id = fields.Many2one("alim.delivery.round", required=True, ondelete="cascade", index=True)
+    round_id = fields.Many2one(
+        "stock.picking.batch",
+        string="Delivery Round",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        domain="[('alim_round_kind', '=', 'delivery')]",
+    )
     sequence = fields.Integer(default=10)
     partner_id = fields.Many2one(
         "res.partner", string="Grocery", required=True, domain="[('is_grocery', '=', True)]"
@@ -16,15 +23,22 @@ class AlimDeliveryRoundStop(models.Model):
     picking_ids = fields.One2many("stock.picking", "alim_delivery_stop_id", string="Deliveries")
     load_kg = fields.Float(string="Load (kg)", digits=(12, 1), compute="_compute_load")
     has_cold_goods = fields.Boolean(string="Cold Goods", compute="_compute_load")
+    has_goods = fields.Boolean(string="Goods to Deliver", compute="_compute_load")
     note = fields.Char(help="Access, opening hours, who receives the goods.")
 
     _sql_constraints = [
         ("partner_uniq", "unique(round_id, partner_id)", "A grocery is one stop of a round."),
     ]
 
-    @api.depends("picking_ids.move_ids.alim_weight_kg")
+    @api.depends("picking_ids.move_ids.alim_weight_kg", "picking_ids.move_ids.state")
     def _compute_load(self):
         for stop in self:
-            moves = stop.picking_ids.move_ids.filtered(lambda m: m.state != "cancel")
+            moves = stop._moves_to_deliver()
             stop.load_kg = sum(moves.mapped("alim_weight_kg"))
             stop.has_cold_goods = any(m.product_id.storage_class in ("chilled", "frozen") for m in moves)
+            stop.has_goods = bool(moves)
+
+    def _moves_to_deliver(self):
+        """What the driver unloads here: the stop's moves not cancelled and not nil (a
+        grocery cut to nothing at allocation has no stop on the sheet)."""
+        return self.picking_ids.move_ids.filtered(lambda m: m.state != "cancel" and m.product_uom_qty > 0)

@@ -5,9 +5,9 @@ class AlimOrderCycle(models.Model):
     _inherit = "alim.order.cycle"
 
     delivery_round_id = fields.Many2one(
-        "alim.delivery.round",
+        "stock.picking.batch",
         tracking=True,
-        domain="[('state', 'in', ('draft', 'planned'))]",
+        domain="[('alim_round_kind', '=', 'delivery'), ('state', 'in', ('draft', 'in_progress'))]",
         help="When the cycle is confirmed, the groceries' deliveries are put on this round, one "
         "stop per grocery.",
     )
@@ -17,5 +17,5 @@ class AlimOrderCycle(models.Model):
         result = super()._on_orders_confirmed()
         if self.delivery_round_id:
             orders = self.order_ids.filtered(lambda o: o.state == "sale")
-            self.delivery_round_id._add_pickings(orders.picking_ids)
+            self.delivery_round_id._alim_add_pickings(orders.picking_ids)
         return result

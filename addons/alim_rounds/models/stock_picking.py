@@ -11,13 +11,6 @@ class StockPicking(models.Model):
         ondelete="set null",
         copy=False,
     )
-    alim_delivery_round_id = fields.Many2one(
-        "alim.delivery.round",
-        string="Delivery Round",
-        related="alim_delivery_stop_id.round_id",
-        store=True,
-        index="btree_not_null",
-    )
     alim_collection_stop_id = fields.Many2one(
         "alim.collection.round.stop",
         string="Collection Stop",

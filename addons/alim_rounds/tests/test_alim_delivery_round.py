@@ -40,20 +40,34 @@ class TestDeliveryRound(BaseCommon):
         )
         env["stock.quant"]._update_available_quantity(cls.rice, stock, 1000)
         env["stock.quant"]._update_available_quantity(cls.yoghurt, stock, 1000)
-        cls.van = env["alim.vehicle"].create(
+        cls.van_category = env["fleet.vehicle.model.category"].create(
             {
                 "name": "Test van",
-                "capacity_kg": 500,
-                "capacity_pallets": 1,
-                "capacity_cold_boxes": 2,
-                "pallet_kg": 600,
-                "cold_box_kg": 25,
+                "weight_capacity": 500,
+                "alim_capacity_pallets": 1,
+                "alim_capacity_cold_boxes": 2,
+                "alim_pallet_kg": 600,
+                "alim_cold_box_kg": 25,
             }
         )
+        brand = env["fleet.vehicle.model.brand"].create({"name": "Test platform"})
+        model = env["fleet.vehicle.model"].create(
+            {"name": "Van", "brand_id": brand.id, "category_id": cls.van_category.id}
+        )
+        cls.van = env["fleet.vehicle"].create(
+            {"model_id": model.id, "category_id": cls.van_category.id, "license_plate": "TV-500-KG"}
+        )
+        cls.round_date = fields.Datetime.now().replace(microsecond=0) + timedelta(days=3)
         cls.round = (
-            env["alim.delivery.round"]
+            env["stock.picking.batch"]
             .with_user(cls.warehouse_user)
-            .create({"vehicle_id": cls.van.id, "date": fields.Date.today() + timedelta(days=3)})
+            .create(
+                {
+                    "alim_round_kind": "delivery",
+                    "vehicle_id": cls.van.id,
+                    "scheduled_date": cls.round_date,
+                }
+            )
         )
         now = fields.Datetime.now()
         cls.cycle = (
@@ -89,20 +103,23 @@ class TestDeliveryRound(BaseCommon):
     def test_confirming_a_cycle_puts_each_grocery_on_the_round(self):
         self._confirm_cycle(rice_qty=10, yoghurt_qty=40)
         rnd = self.round
-        self.assertEqual(rnd.stop_ids.partner_id, self.groceries)
-        for stop in rnd.stop_ids:
+        self.assertTrue(rnd.name.startswith("TL/"))
+        self.assertEqual(rnd.alim_delivery_stop_ids.partner_id, self.groceries)
+        # the round is a core batch transfer of the deliveries, on its own date
+        self.assertEqual(rnd.picking_ids, self.cycle.order_ids.picking_ids)
+        self.assertEqual(rnd.picking_type_id.code, "outgoing")
+        self.assertEqual(rnd.scheduled_date, self.round_date)
+        for stop in rnd.alim_delivery_stop_ids:
             self.assertEqual(stop.picking_ids.partner_id, stop.partner_id)
             self.assertEqual(stop.load_kg, 70)  # 10 x 5 kg + 40 x 0.5 kg
             self.assertTrue(stop.has_cold_goods)
-        self.assertEqual(rnd.load_kg, 140)
-        self.assertEqual(rnd.load_cold_kg, 40)
-        self.assertEqual(rnd.load_pallets, 1)
-        self.assertEqual(rnd.load_cold_boxes, 2)
-        rnd.with_user(self.warehouse_user).action_plan()
-        self.assertEqual(rnd.state, "planned")
-        self.assertEqual(
-            set(rnd.picking_ids.mapped("scheduled_date")), {fields.Datetime.to_datetime(rnd.date)}
-        )
+        self.assertEqual(rnd.alim_load_kg, 140)
+        self.assertEqual(rnd.alim_load_cold_kg, 40)
+        self.assertEqual(rnd.alim_load_pallets, 1)
+        self.assertEqual(rnd.alim_load_cold_boxes, 2)
+        rnd.with_user(self.warehouse_user).action_confirm()
+        self.assertEqual(rnd.state, "in_progress")
+        self.assertEqual(set(rnd.picking_ids.mapped("scheduled_date")), {self.round_date})
         # the round sheet says what goes where and what stays cold
         html = (
             self.env["ir.actions.report"]
@@ -113,27 +130,48 @@ class TestDeliveryRound(BaseCommon):
         self.assertIn("Round yoghurts", html)
         self.assertIn("KEEP COLD", html)
         self.assertIn("140.0", html)
+        # delivered: the batch validates every delivery of the round (with the cold chain
+        # installed, once the temperature at loading is recorded)
+        if "alim_loading_temp" in rnd.picking_ids._fields:
+            rnd.picking_ids.with_user(self.warehouse_user).write({"alim_loading_temp": 3.0})
         rnd.with_user(self.warehouse_user).action_done()
-        with self.assertRaisesRegex(UserError, 'cannot go from "Done" to "Planned"'):
-            rnd.with_user(self.warehouse_user).action_plan()
+        self.assertEqual(set(rnd.picking_ids.mapped("state")), {"done"})
+        self.assertEqual(rnd.state, "done")
+
+    def test_a_grocery_cut_to_nothing_is_no_stop_on_the_sheet(self):
+        self._confirm_cycle(rice_qty=10, yoghurt_qty=40)
+        rnd = self.round
+        stop_b = rnd.alim_delivery_stop_ids.filtered(lambda s: s.partner_id == self.groceries[1])
+        stop_b.picking_ids.action_cancel()
+        self.assertFalse(stop_b.has_goods)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("alim_rounds.alim_delivery_round_sheet", rnd.ids)[0]
+            .decode()
+        )
+        self.assertIn("Round grocery A", html)
+        self.assertNotIn("Round grocery B", html)
 
     def test_over_capacity_refused_and_nothing_changed(self):
         self._confirm_cycle(rice_qty=60, yoghurt_qty=10)  # 2 x 305 kg > 500 kg
-        with self.assertRaisesRegex(UserError, "does not fit in Test van: 610.0 kg for 500"):
-            self.round.with_user(self.warehouse_user).action_plan()
+        with self.assertRaisesRegex(UserError, "does not fit in .*TV-500-KG: 610.0 kg for 500"):
+            self.round.with_user(self.warehouse_user).action_confirm()
         self.assertEqual(self.round.state, "draft")
-        self.van.capacity_kg = 3000
-        self.van.capacity_pallets = 2
-        self.round.with_user(self.warehouse_user).action_plan()
-        self.assertEqual(self.round.state, "planned")
+        self.van_category.write({"weight_capacity": 3000, "alim_capacity_pallets": 2})
+        self.round.with_user(self.warehouse_user).action_confirm()
+        self.assertEqual(self.round.state, "in_progress")
 
     def test_empty_round_cannot_be_planned_and_portal_cannot_read(self):
         with self.assertRaisesRegex(UserError, "Add the groceries"):
-            self.round.with_user(self.warehouse_user).action_plan()
+            self.round.with_user(self.warehouse_user).action_confirm()
         with self.assertRaises(AccessError):
             self.round.with_user(self.portal_user).read(["name"])
         with self.assertRaises(AccessError):
-            self.van.with_user(self.warehouse_user).write({"capacity_kg": 1})
+            self.van.with_user(self.portal_user).read(["name"])
+        # the warehouse reads the vehicles of the rounds, only a manager changes them
+        self.assertEqual(self.van.with_user(self.warehouse_user).category_id, self.van_category)
+        with self.assertRaises(AccessError):
+            self.van_category.with_user(self.warehouse_user).write({"weight_capacity": 1})
 
 
 @tagged("post_install", "-at_install")
@@ -148,22 +186,24 @@ class TestCollectionRound(BaseCommon):
             ]
         )
         rnd = (
-            env["alim.collection.round"]
+            env["stock.picking.batch"]
             .with_user(user)
             .create(
                 {
-                    "stop_ids": [
+                    "alim_round_kind": "collection",
+                    "alim_collection_stop_ids": [
                         Command.create({"partner_id": donors[0].id, "source_type": "anti_waste"}),
                         Command.create({"partner_id": donors[1].id}),
-                    ]
+                    ],
                 }
             )
         )
-        rnd.action_create_receptions()
-        self.assertEqual(rnd.picking_count, 2)
+        self.assertTrue(rnd.name.startswith("TR/"))
+        rnd.action_alim_create_receptions()
+        self.assertEqual(len(rnd.picking_ids), 2)
         self.assertEqual(rnd.picking_ids.partner_id, donors)
         self.assertEqual(set(rnd.picking_ids.mapped("picking_type_code")), {"incoming"})
-        self.assertEqual(rnd.stop_ids[0].picking_id.alim_source_type, "anti_waste")
+        self.assertEqual(rnd.alim_collection_stop_ids[0].picking_id.alim_source_type, "anti_waste")
         self.assertEqual(set(rnd.picking_ids.mapped("origin")), {rnd.name})
-        rnd.action_create_receptions()
-        self.assertEqual(rnd.picking_count, 2)
+        rnd.action_alim_create_receptions()
+        self.assertEqual(len(rnd.picking_ids), 2)

@@ -36,12 +36,41 @@ class TestOrderCycleRoundBackground(BaseCommon):
         )
         env["stock.quant"]._update_available_quantity(rice, env.ref("stock.warehouse0").lot_stock_id, 1000)
         # the round was planned with a small van: the cycle's 60 kg do not fit in it
-        cls.van = env["alim.vehicle"].create(
-            {"name": "BG small van", "capacity_kg": 50, "capacity_pallets": 10}
+        cls.van_category = env["fleet.vehicle.model.category"].create(
+            {"name": "BG small van", "weight_capacity": 50, "alim_capacity_pallets": 10}
         )
-        cls.round = env["alim.delivery.round"].create(
-            {"vehicle_id": cls.van.id, "date": fields.Date.today() + timedelta(days=3), "state": "planned"}
+        brand = env["fleet.vehicle.model.brand"].create({"name": "BG platform"})
+        model = env["fleet.vehicle.model"].create(
+            {"name": "BG small van", "brand_id": brand.id, "category_id": cls.van_category.id}
         )
+        cls.van = env["fleet.vehicle"].create({"model_id": model.id, "category_id": cls.van_category.id})
+        cls.round = env["stock.picking.batch"].create(
+            {
+                "alim_round_kind": "delivery",
+                "vehicle_id": cls.van.id,
+                "scheduled_date": fields.Datetime.now() + timedelta(days=3),
+            }
+        )
+        # the round was planned with a first delivery: its load is checked as deliveries come
+        first = env["stock.picking"].create(
+            {
+                "picking_type_id": env.ref("stock.picking_type_out").id,
+                "partner_id": cls.groceries[0].id,
+                "move_ids": [
+                    Command.create(
+                        {
+                            "name": rice.name,
+                            "product_id": rice.id,
+                            "product_uom_qty": 1,
+                            "product_uom": rice.uom_id.id,
+                        }
+                    )
+                ],
+            }
+        )
+        first.action_confirm()
+        cls.round._alim_add_pickings(first)
+        cls.round.action_confirm()
         now = fields.Datetime.now()
         cls.cycle = (
             env["alim.order.cycle"]
@@ -77,15 +106,15 @@ class TestOrderCycleRoundBackground(BaseCommon):
         self.assertEqual(cycle.job_done, 2)
         self.cron.method_direct_trigger()  # the last order and the round: refused
         self.assertEqual(cycle.job_state, "failed")
-        self.assertIn("does not fit in BG small van", cycle.job_message)
+        self.assertIn("does not fit in BG platform/BG small van", cycle.job_message)
         # the failed batch was undone as a whole: the last order still a draft, nothing on
         # the round, the cycle not confirmed
         self.assertEqual(sorted(orders.mapped("state")), ["draft", "sale", "sale"])
-        self.assertFalse(self.round.stop_ids)
+        self.assertEqual(self.round.alim_delivery_stop_ids.partner_id, self.groceries[0])
         self.assertEqual(cycle.state, "allocated")
-        self.van.capacity_kg = 5000
+        self.van_category.weight_capacity = 5000
         cycle.action_job_retry()
         self.cron.method_direct_trigger()
         self.assertEqual(cycle.job_state, "done")
         self.assertEqual(cycle.state, "confirmed")
-        self.assertEqual(self.round.stop_ids.partner_id, self.groceries)
+        self.assertEqual(self.round.alim_delivery_stop_ids.partner_id, self.groceries)
