@@ -124,11 +124,54 @@ def public_programme_and_households(env):
     ref = env.ref
     warehouse = ref("stock.warehouse0")
     rooms = {"dry": ref("alim_food.location_dry_zone")}
+    # Created here rather than as XML records: demo records would be created again by an
+    # update of this addon alone, before the catalogue's required fields are known.
+    programme = env["res.partner"].create(
+        {
+            "name": "FranceAgriMer - FSE+ aide alimentaire",
+            "is_company": True,
+            "donor_kind": "public_programme",
+            "street": "12 rue Henri Rol-Tanguy",
+            "zip": "93100",
+            "city": "Montreuil",
+            "country_id": ref("base.fr").id,
+        }
+    )
+    lentils = env["product.product"].create(
+        {
+            "name": "Lentilles vertes FSE+ (1 kg)",
+            "is_storable": True,
+            "tracking": "lot",
+            "use_expiration_date": True,
+            "weight": 1.0,
+            "food_category_id": ref("alim_food.food_category_starches").id,
+            "food_date_type": "ddm",
+            "storage_class": "dry",
+        }
+    )
+    env["ir.model.data"].create(
+        [
+            {
+                "module": "alim_donation",
+                "name": "donor_fse_programme",
+                "model": "res.partner",
+                "res_id": programme.id,
+                "noupdate": True,
+            },
+            {
+                "module": "alim_donation",
+                "name": "product_fse_lentils",
+                "model": "product.product",
+                "res_id": lentils.id,
+                "noupdate": True,
+            },
+        ]
+    )
     fse = _reception(
         env,
         warehouse,
         rooms,
-        ref("alim_donation.donor_fse_programme"),
+        programme,
         "public_programme",
         [("alim_donation.product_fse_lentils", 400, 0.0)],
         0,
