@@ -31,6 +31,13 @@ class ProductPricelistItem(models.Model):
             return False
         return super()._is_applicable_for(product, qty_in_product_uom)
 
+    def _compute_price(self, product, quantity, uom, date, currency=None):
+        # Public programme goods (FSE+, national programmes) reach groceries free of charge:
+        # no logistics fee, no margin, whatever the rule (portal and invoices alike).
+        if product.alim_supply_mode == "public_programme":
+            return 0.0
+        return super()._compute_price(product, quantity, uom, date, currency=currency)
+
     def _compute_base_price(self, product, quantity, uom, date, currency):
         if self.base != "alim_weight":
             return super()._compute_base_price(product, quantity, uom, date, currency)

@@ -60,6 +60,21 @@ class TestMemberPricing(BaseCommon):
         self.assertAlmostEqual(self._order(self.member, self.donated).order_line.price_unit, 0.20)
         self.assertAlmostEqual(self._order(self.partner_tier, self.donated).order_line.price_unit, 0.40)
 
+    def test_public_programme_goods_free_of_charge(self):
+        programme = self.env["product.product"].create(
+            {
+                "name": "FSE+ lentils 1 kg",
+                "alim_supply_mode": "public_programme",
+                "weight": 1.0,
+                "list_price": 3.0,
+                "invoice_policy": "order",
+            }
+        )
+        for grocery in (self.member, self.partner_tier, self.newcomer):
+            order = self._order(grocery, programme)
+            self.assertEqual(order.order_line.price_unit, 0.0)
+            self.assertEqual(order.amount_total, 0.0)
+
     def test_bought_goods_at_cost_plus_margin_by_tier(self):
         self.assertAlmostEqual(self._order(self.member, self.bought).order_line.price_unit, 2.10)
         self.assertAlmostEqual(self._order(self.partner_tier, self.bought).order_line.price_unit, 2.20)

@@ -118,6 +118,84 @@ def platform_exchanges(env):
     sent.button_validate()
 
 
+def public_programme_and_households(env):
+    """A delivery of FSE+ lentils (its lots marked as public programme goods), and the
+    households and people each grocery served last year and this year."""
+    ref = env.ref
+    warehouse = ref("stock.warehouse0")
+    rooms = {"dry": ref("alim_food.location_dry_zone")}
+    # Created here rather than as XML records: demo records would be created again by an
+    # update of this addon alone, before the catalogue's required fields are known.
+    programme = env["res.partner"].create(
+        {
+            "name": "FranceAgriMer - FSE+ aide alimentaire",
+            "is_company": True,
+            "donor_kind": "public_programme",
+            "street": "12 rue Henri Rol-Tanguy",
+            "zip": "93100",
+            "city": "Montreuil",
+            "country_id": ref("base.fr").id,
+        }
+    )
+    lentils = env["product.product"].create(
+        {
+            "name": "Lentilles vertes FSE+ (1 kg)",
+            "is_storable": True,
+            "tracking": "lot",
+            "use_expiration_date": True,
+            "weight": 1.0,
+            "food_category_id": ref("alim_food.food_category_starches").id,
+            "food_date_type": "ddm",
+            "storage_class": "dry",
+        }
+    )
+    env["ir.model.data"].create(
+        [
+            {
+                "module": "alim_donation",
+                "name": "donor_fse_programme",
+                "model": "res.partner",
+                "res_id": programme.id,
+                "noupdate": True,
+            },
+            {
+                "module": "alim_donation",
+                "name": "product_fse_lentils",
+                "model": "product.product",
+                "res_id": lentils.id,
+                "noupdate": True,
+            },
+        ]
+    )
+    fse = _reception(
+        env,
+        warehouse,
+        rooms,
+        programme,
+        "public_programme",
+        [("alim_donation.product_fse_lentils", 400, 0.0)],
+        0,
+    )
+    fse.button_validate()
+    today = fields.Date.context_today(env.user)
+    Attendance = env["alim.grocery.attendance"]
+    groceries = env["res.partner"].search([("is_grocery", "=", True), ("is_company", "=", True)])
+    last = today.year - 1
+    Attendance.create(
+        [
+            {
+                "grocery_id": grocery.id,
+                "date_from": f"{last}-01-01",
+                "date_to": f"{last}-12-31",
+                "households_count": round(grocery.households_count * 0.9),
+                "people_count": round((grocery.people_count or grocery.households_count * 2.3) * 0.9),
+            }
+            for grocery in groceries
+        ]
+    )
+    Attendance._record_current_counts(today.replace(month=1, day=1), today.replace(month=12, day=31))
+
+
 def _reception(env, warehouse, rooms, donor, source, lines, seed):
     """A reception from ``donor``, confirmed and picked into the room of each product's storage
     class (``lines``: product XML id, quantity, declared value per unit), not validated yet."""
@@ -145,6 +223,7 @@ def _reception(env, warehouse, rooms, donor, source, lines, seed):
         }
     )
     picking.action_confirm()
+    prefix = "FSE" if source == "public_programme" else "DON"
     for move in picking.move_ids:
         product = move.product_id
         dated = product.food_date_type in ("dlc", "ddm")
@@ -158,7 +237,9 @@ def _reception(env, warehouse, rooms, donor, source, lines, seed):
                             "product_id": product.id,
                             "picking_id": picking.id,
                             "quantity": move.product_uom_qty,
-                            "lot_name": f"DON-{picking.id}-{move.id}" if product.tracking == "lot" else False,
+                            "lot_name": f"{prefix}-{picking.id}-{move.id}"
+                            if product.tracking == "lot"
+                            else False,
                             "expiration_date": fields.Datetime.now() + relativedelta(days=days + seed)
                             if dated
                             else False,

@@ -1,5 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import get_lang
+
+# The models in force (checked 2026-12, see readme): the form printed on a new receipt.
+CERFA_VERSIONS = {"cerfa_16216": "16216*02", "cerfa_11580": "11580*05"}
 
 # Fields that may still change on an issued or cancelled receipt (workflow and chatter).
 MUTABLE_FIELDS = {
@@ -70,9 +74,51 @@ class AlimDonationReceipt(models.Model):
     amount_total = fields.Monetary(string="Total Declared Value", compute="_compute_totals", store=True)
     donor_form = fields.Selection(
         [("cerfa_16216", "Cerfa 16216 (companies)"), ("cerfa_11580", "Cerfa 11580 (individuals)")],
-        string="Form",
+        string="Receipt Model",
         compute="_compute_donor_form",
+        store=True,
+        help="Follows the donor's tax status while the receipt is a draft; kept as issued.",
     )
+    cerfa_version = fields.Char(
+        string="Model Version",
+        readonly=True,
+        copy=False,
+        help="The version of the official model the receipt was issued on.",
+    )
+    gift_date_from = fields.Date(string="Gifts From", compute="_compute_gift_period")
+    gift_date_to = fields.Date(string="Gifts To", compute="_compute_gift_period")
+    gift_nature = fields.Selection(
+        [("in_kind", "Gift in kind")],
+        string="Nature of the Gift",
+        required=True,
+        default="in_kind",
+        help="The goods given: food and other goods from the donor's stock.",
+    )
+    gift_form = fields.Selection(
+        [
+            ("manual", "Declaration of manual gift"),
+            ("private_deed", "Private deed"),
+            ("notarial_deed", "Notarial deed"),
+            ("other", "Other"),
+        ],
+        string="Form of the Gift",
+        required=True,
+        default="manual",
+    )
+    valuation_basis = fields.Selection(
+        [
+            ("cost_price", "Cost price, given by the donor"),
+            ("stock_value", "Stock value, given by the donor"),
+            ("market_value", "Market value, given by the donor"),
+        ],
+        help="How the donor valued the goods, under its own responsibility: a business at cost "
+        "price (art. 238 bis 1 CGI), a private person at market value.",
+    )
+    valuation_document = fields.Binary(string="Donor's Valuation Document", attachment=True, copy=True)
+    valuation_document_name = fields.Char(copy=True)
+    amount_total_words = fields.Char(string="Amount in Words", compute="_compute_amount_total_words")
+    signatory_name = fields.Char(readonly=True, copy=False)
+    signatory_role = fields.Char(readonly=True, copy=False)
     replaces_id = fields.Many2one("alim.donation.receipt", readonly=True, copy=False)
     replaced_by_id = fields.Many2one("alim.donation.receipt", readonly=True, copy=False)
     is_action_issue_allowed = fields.Boolean(compute="_compute_is_action_allowed")
@@ -89,12 +135,51 @@ class AlimDonationReceipt(models.Model):
             receipt.weight_kg = sum(receipt.line_ids.mapped("weight_kg"))
             receipt.amount_total = sum(receipt.line_ids.mapped("value"))
 
-    @api.depends("partner_id.is_company", "partner_id.donor_kind")
+    @api.depends(
+        "partner_id.commercial_partner_id.donor_tax_status", "partner_id.is_company", "cerfa_version"
+    )
     def _compute_donor_form(self):
         for receipt in self:
-            partner = receipt.partner_id.commercial_partner_id
-            individual = partner.donor_kind == "individual" or not partner.is_company
-            receipt.donor_form = "cerfa_11580" if individual else "cerfa_16216"
+            if receipt.cerfa_version:
+                # Issued: the model it was issued on, whatever the donor became since.
+                receipt.donor_form = "cerfa_11580" if "11580" in receipt.cerfa_version else "cerfa_16216"
+                continue
+            status = receipt.partner_id.commercial_partner_id._alim_donor_tax_status()
+            receipt.donor_form = "cerfa_11580" if status == "individual" else "cerfa_16216"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A new receipt takes the usual valuation basis of its donor (a plain field, so that an
+        issued receipt keeps the one it was issued with whatever the donor becomes)."""
+        for vals in vals_list:
+            if not vals.get("valuation_basis") and vals.get("partner_id"):
+                donor = self.env["res.partner"].browse(vals["partner_id"]).commercial_partner_id
+                individual = donor._alim_donor_tax_status() == "individual"
+                vals["valuation_basis"] = "market_value" if individual else "cost_price"
+        return super().create(vals_list)
+
+    @api.depends("line_ids.date")
+    def _compute_gift_period(self):
+        for receipt in self:
+            dates = [fields.Date.to_date(d) for d in receipt.line_ids.mapped("date") if d]
+            receipt.gift_date_from = min(dates) if dates else False
+            receipt.gift_date_to = max(dates) if dates else False
+
+    @api.depends("amount_total", "currency_id")
+    def _compute_amount_total_words(self):
+        lang = self._alim_receipt_lang()
+        for receipt in self:
+            currency = receipt.currency_id.with_context(lang=lang)
+            words = currency.amount_to_text(receipt.amount_total).lower() if currency else ""
+            if lang.startswith("fr") and currency.name == "EUR":
+                # Odoo's label of the euro's subunit is "Cents"; French says "centimes".
+                words = words.replace(" cents", " centimes")
+            receipt.amount_total_words = words
+
+    def _alim_receipt_lang(self):
+        """Receipts are French tax documents: French when it is installed."""
+        installed = dict(self.env["res.lang"].get_installed())
+        return "fr_FR" if "fr_FR" in installed else get_lang(self.env).code
 
     def _compute_access_url(self):
         res = super()._compute_access_url()
@@ -183,6 +268,14 @@ class AlimDonationReceipt(models.Model):
 
     @api.model
     def _create_for_pickings(self, partner, pickings, grouping="per_donation", year=False):
+        if partner.commercial_partner_id._alim_donor_tax_status() == "no_receipt":
+            raise UserError(
+                self.env._(
+                    "%(donor)s is a public programme or a partner platform: its goods get no "
+                    "donation receipt.",
+                    donor=partner.commercial_partner_id.display_name,
+                )
+            )
         receipt = self.create(
             {
                 "partner_id": partner.id,
@@ -248,12 +341,87 @@ class AlimDonationReceipt(models.Model):
         self.env.cr.execute("UPDATE ir_sequence SET number_next = number_next WHERE id = %s", [sequence.id])
         return sequence.next_by_id(sequence_date=date)
 
+    def _issue_missing(self):
+        """What the receipt still lacks to follow its official model, one phrase each."""
+        self.ensure_one()
+        missing = []
+        company = self.company_id
+        if not (company.alim_beneficiary_siren or company.alim_beneficiary_rna):
+            missing.append(self.env._("the beneficiary's SIREN or RNA number (company settings)"))
+        if not (company.street and company.zip and company.city):
+            missing.append(self.env._("the beneficiary's address (company settings)"))
+        if not company.alim_beneficiary_object:
+            missing.append(self.env._("the beneficiary's object (company settings)"))
+        if not company.alim_beneficiary_category:
+            missing.append(self.env._("the beneficiary's category of organisation (company settings)"))
+        if not (company.alim_receipt_signatory_name and company.alim_receipt_signatory_role):
+            missing.append(self.env._("the signatory's name and role (company settings)"))
+        donor = self.partner_id.commercial_partner_id
+        if not (donor.street and donor.zip and donor.city):
+            missing.append(self.env._("the donor's address"))
+        if self.donor_form == "cerfa_16216":
+            if not donor.donor_legal_form:
+                missing.append(self.env._("the donor company's legal form"))
+            if not donor._alim_siren():
+                missing.append(self.env._("the donor company's SIREN (9 digits, or the 14 of a SIRET)"))
+        if not self.valuation_basis:
+            missing.append(self.env._("the valuation basis"))
+        unvalued = self.line_ids.filtered(lambda line: line.value <= 0)
+        if unvalued:
+            missing.append(
+                self.env._(
+                    "a valuation above 0 for %(goods)s",
+                    goods=", ".join(unvalued.mapped("name")),
+                )
+            )
+        return missing
+
+    def _check_can_issue(self):
+        for receipt in self:
+            donor = receipt.partner_id.commercial_partner_id
+            if donor._alim_donor_tax_status() == "no_receipt":
+                raise UserError(
+                    self.env._(
+                        "%(donor)s is a public programme or a partner platform: its goods get no "
+                        "donation receipt.",
+                        donor=donor.display_name,
+                    )
+                )
+            programme = receipt.line_ids.filtered(
+                lambda line: any(line.move_id.move_line_ids.lot_id.mapped("alim_public_programme"))
+            )
+            if programme:
+                raise UserError(
+                    self.env._(
+                        "Goods of a public programme never go on a donation receipt: %(goods)s.",
+                        goods=", ".join(programme.mapped("name")),
+                    )
+                )
+            missing = receipt._issue_missing()
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "The receipt for %(donor)s cannot be issued yet. Missing: %(missing)s.",
+                        donor=donor.display_name,
+                        missing="; ".join(missing),
+                    )
+                )
+
     def action_issue(self):
         self._check_is_action_allowed("issue")
         self._check_pickings()
+        self._check_can_issue()
         for receipt in self.sorted("id"):
             date = fields.Date.context_today(receipt)
-            receipt._transition("issue", date=date, name=receipt._next_number(date))
+            company = receipt.company_id
+            receipt._transition(
+                "issue",
+                date=date,
+                name=receipt._next_number(date),
+                cerfa_version=CERFA_VERSIONS[receipt.donor_form],
+                signatory_name=company.alim_receipt_signatory_name,
+                signatory_role=company.alim_receipt_signatory_role,
+            )
         return True
 
     def action_cancel(self):

@@ -55,6 +55,29 @@ class StockPicking(models.Model):
                 lambda r: r.state != "cancelled"
             )[:1]
 
+    def _action_done(self):
+        res = super()._action_done()
+        self._alim_mark_public_programme_lots()
+        return res
+
+    def _alim_mark_public_programme_lots(self):
+        """The lots received keep their source; those of a public programme are marked as such
+        from the reception on."""
+        for picking in self.filtered(
+            lambda p: p.state == "done" and p.picking_type_code == "incoming" and p.alim_source_type
+        ):
+            lots = picking.move_line_ids.lot_id
+            lots.filtered(lambda lot: not lot.alim_source_type).write(
+                {"alim_source_type": picking.alim_source_type}
+            )
+            if picking.alim_source_type == "public_programme":
+                lots.write(
+                    {
+                        "alim_public_programme": True,
+                        "alim_programme_partner_id": picking.partner_id.commercial_partner_id.id,
+                    }
+                )
+
     # ------------------------------------------------------------------ receipts
     def action_alim_create_donation_receipt(self):
         """One draft receipt per donation, opened for review."""

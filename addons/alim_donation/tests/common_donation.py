@@ -5,11 +5,35 @@ from odoo.tests import new_test_user
 
 from odoo.addons.base.tests.common import BaseCommon
 
+RECEIPT_SETTINGS = {
+    "street": "14 chemin de la Plateforme",
+    "zip": "31200",
+    "city": "Toulouse",
+    "alim_beneficiary_rna": "W313000000",
+    "alim_beneficiary_object": "Aide alimentaire aux épiceries solidaires",
+    "alim_beneficiary_category": "general_interest",
+    "alim_receipt_signatory_name": "Claire Fabre",
+    "alim_receipt_signatory_role": "Trésorière",
+}
+DONOR_COMPANY = {
+    "street": "120 route d'Espagne",
+    "zip": "31100",
+    "city": "Toulouse",
+    "donor_legal_form": "SAS",
+    "company_registry": "552 100 554",
+}
+
+
+def set_receipt_settings(env):
+    """The beneficiary and the signatory that a receipt needs, as the admin sets them once."""
+    env.company.write(RECEIPT_SETTINGS)
+
 
 class DonationCommon(BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        set_receipt_settings(cls.env)
         cls.user = new_test_user(cls.env, login="test_dock", groups="alim_food.alim_food_group_warehouse")
         cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.env.company.id)], limit=1)
         cls.stock = cls.warehouse.lot_stock_id
@@ -54,9 +78,12 @@ class DonationCommon(BaseCommon):
                 "is_company": True,
                 "donor_kind": "retailer",
                 "email": "dons@hyper.example.com",
+                **DONOR_COMPANY,
             }
         )
-        cls.donor2 = Partner.create({"name": "Ferme Tarn", "is_company": True, "donor_kind": "producer"})
+        cls.donor2 = Partner.create(
+            {"name": "Ferme Tarn", "is_company": True, "donor_kind": "producer", **DONOR_COMPANY}
+        )
         cls.in_date = fields.Datetime.now() + timedelta(days=10)
 
     @classmethod

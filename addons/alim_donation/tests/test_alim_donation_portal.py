@@ -1,15 +1,22 @@
 from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .common_donation import DONOR_COMPANY, set_receipt_settings
+
 
 @tagged("post_install", "-at_install")
 class TestAlimDonationPortal(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        set_receipt_settings(cls.env)
         Partner = cls.env["res.partner"]
-        cls.donor = Partner.create({"name": "Hyper Portail", "is_company": True, "donor_kind": "retailer"})
-        cls.other = Partner.create({"name": "Autre Donateur", "is_company": True, "donor_kind": "producer"})
+        cls.donor = Partner.create(
+            {"name": "Hyper Portail", "is_company": True, "donor_kind": "retailer", **DONOR_COMPANY}
+        )
+        cls.other = Partner.create(
+            {"name": "Autre Donateur", "is_company": True, "donor_kind": "producer", **DONOR_COMPANY}
+        )
         cls.portal = new_test_user(cls.env, login="test_donor_web", groups="base.group_portal")
         cls.portal.partner_id.parent_id = cls.donor
         cls.mine = cls._issued(cls.donor)
@@ -31,6 +38,7 @@ class TestAlimDonationPortal(HttpCase):
                             "product_id": product.id,
                             "product_uom_qty": 5,
                             "product_uom": product.uom_id.id,
+                            "alim_declared_value": 12.5,
                             "location_id": warehouse.in_type_id.default_location_src_id.id,
                             "location_dest_id": warehouse.lot_stock_id.id,
                         }

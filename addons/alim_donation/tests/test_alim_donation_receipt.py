@@ -167,7 +167,7 @@ class TestAlimDonationReceipt(DonationCommon):
         receipt.action_issue()
         Report = self.env["ir.actions.report"].with_user(self.user)
         html = Report._render_qweb_html("alim_donation.alim_donation_receipt_report", receipt.ids)[0].decode()
-        for text in ("Cerfa n° 16216", receipt.name, "Hyper Sud", self.env.company.name, "Yogurt", "5.000"):
+        for text in ("16216*02", receipt.name, "Hyper Sud", self.env.company.name, "Yogurt", "5.000"):
             self.assertIn(text, html)
         pdf, kind = Report.with_context(force_report_rendering=True)._render_qweb_pdf(
             "alim_donation.alim_donation_receipt_report", receipt.ids
@@ -178,7 +178,7 @@ class TestAlimDonationReceipt(DonationCommon):
         gift = self._receipt_for(self._simple_donation(individual))
         self.assertEqual(gift.donor_form, "cerfa_11580")
         html = Report._render_qweb_html("alim_donation.alim_donation_receipt_report", gift.ids)[0].decode()
-        self.assertIn("Cerfa n° 11580", html)
+        self.assertIn("11580*05", html)
         self.assertIn("Jeanne Martin", html)
 
     def test_send_by_email_from_chatter(self):

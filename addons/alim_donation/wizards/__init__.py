@@ -1,0 +1,1 @@
+from . import alim_donation_year_statement
