@@ -70,6 +70,33 @@ for grocery in groceries:
     )
 cycle.action_close()
 cycle.with_context(gesmip_job_mode="inline").action_allocate()
+# another cycle, open, whose catalogue a grocery reads while the first one is confirmed
+other = env["alim.order.cycle"].create(
+    {
+        "name": f"Bench open {n_lines}",
+        "date_open": fields.Datetime.subtract(now, hours=1),
+        "date_close": fields.Datetime.add(now, days=1),
+        "location_id": stock.id,
+        "grocery_ids": [Command.set(groceries[:1].ids)],
+        "line_ids": [Command.create({"product_id": p.id}) for p in cycle_products],
+    }
+)
+other.action_open()
+reader = (
+    env["res.users"]
+    .with_context(no_reset_password=True)
+    .create(
+        {
+            "name": "Bench reader",
+            "login": "bgreader",
+            "password": "bgreader",
+            "partner_id": env["res.partner"]
+            .create({"name": "Bench reader", "parent_id": groceries[0].id})
+            .id,
+            "groups_id": [Command.set([env.ref("gesmip_network.gesmip_network_group_grocery").id])],
+        }
+    )
+)
 env.cr.commit()
 # Odoo alone: the same orders confirmed in one batch, in one transaction, then rolled back
 odoo_products = products("odoo")
@@ -94,6 +121,8 @@ print(
         {
             "cycle": cycle.id,
             "login": manager.login,
+            "other_cycle": other.id,
+            "reader": reader.login,
             "size": f"{n_groceries} groceries x {n_lines} lines",
             "orders": len(groceries),
             "odoo_seconds": odoo_seconds,
