@@ -56,7 +56,11 @@ REPORTS = [
         "alim_repack.report_alim_repack_labels",
         ("alim.repack.order", [("state", "=", "done")]),
     ),
-    ("42-round-sheet-pdf", "alim_rounds.alim_delivery_round_sheet", ("alim.delivery.round", [])),
+    (
+        "42-round-sheet-pdf",
+        "alim_rounds.alim_delivery_round_sheet",
+        ("stock.picking.batch", [("alim_round_kind", "=", "delivery"), ("state", "=", "in_progress")]),
+    ),
     ("43-needs-study-pdf", "gesmip_network.gesmip_needs_study_report_document", ("gesmip.needs.study", [])),
 ]
 PORTAL = [
