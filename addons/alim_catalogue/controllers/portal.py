@@ -55,7 +55,9 @@ class AlimCyclePortal(CustomerPortal):
                 quantities[int(key[4:])] = value
         return quantities
 
-    @http.route(["/my/cycles"], type="http", auth="user", website=True)
+    # read-only pages: Odoo serves them from a database replica where one is configured
+    # (db_replica_host), and retries on the primary if one ever writes
+    @http.route(["/my/cycles"], type="http", auth="user", website=True, readonly=True)
     def portal_my_cycles(self, **kw):
         self._alim_grocery_or_404()
         values = self._prepare_portal_layout_values()
@@ -63,7 +65,7 @@ class AlimCyclePortal(CustomerPortal):
         values.update(cycles=cycles, page_name="alim_cycles")
         return request.render("alim_catalogue.portal_my_cycles", values)
 
-    @http.route(["/my/cycles/<int:cycle_id>"], type="http", auth="user", website=True)
+    @http.route(["/my/cycles/<int:cycle_id>"], type="http", auth="user", website=True, readonly=True)
     def portal_my_cycle(self, cycle_id, search=None, storage=None, category=None, badge=None, **kw):
         cycle = self._cycle_get(cycle_id)
         values = self._prepare_portal_layout_values()
