@@ -168,6 +168,9 @@ class AlimOrderCycle(models.Model):
         if not order and create:
             order = self.env["sale.order"].create(self._prepare_order_vals(grocery))
             order.message_subscribe(partner_ids=grocery.ids)
+            # its portal link's token now, so that the catalogue page, served read-only (from
+            # a replica where there is one), never has to write it
+            order._portal_ensure_token()
         return order
 
     def _apply_standing_orders(self):
