@@ -8,3 +8,4 @@ from . import alim_grocery_attendance
 from . import alim_habilitation_report
 from . import alim_donation_receipt
 from . import alim_donation_receipt_line
+from . import alim_donation_agreement

@@ -57,6 +57,10 @@ class ResPartner(models.Model):
     )
     donation_receipt_ids = fields.One2many("alim.donation.receipt", "partner_id", string="Donation Receipts")
     donation_receipt_count = fields.Integer(compute="_compute_donation_receipt_count")
+    donation_agreement_ids = fields.One2many(
+        "alim.donation.agreement", "partner_id", string="Donation Agreements"
+    )
+    donation_agreement_count = fields.Integer(compute="_compute_donation_agreement_count")
 
     @api.depends("donor_kind", "is_company")
     def _compute_donor_tax_status(self):
@@ -77,6 +81,24 @@ class ResPartner(models.Model):
     def _compute_donation_receipt_count(self):
         for partner in self:
             partner.donation_receipt_count = len(partner.donation_receipt_ids)
+
+    @api.depends("donation_agreement_ids")
+    def _compute_donation_agreement_count(self):
+        for partner in self:
+            partner.donation_agreement_count = len(partner.donation_agreement_ids)
+
+    def action_view_donation_agreements(self):
+        """The donor's agreements; a new one starts from the dates noted on the donor."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("alim_donation.alim_donation_agreement_action")
+        action["domain"] = [("partner_id", "=", self.id)]
+        context = {"default_partner_id": self.id}
+        if self.donation_agreement_start:
+            context["default_date_start"] = fields.Date.to_string(self.donation_agreement_start)
+        if self.donation_agreement_end:
+            context["default_date_end"] = fields.Date.to_string(self.donation_agreement_end)
+        action["context"] = context
+        return action
 
     def _alim_siren(self):
         """The SIREN: the first nine digits of the company ID (SIREN or SIRET), or ''."""

@@ -1,3 +1,5 @@
+import pytz
+
 from odoo import api, fields, models
 
 from .stock_move import DONATION_SOURCES, SOURCE_TYPES
@@ -35,6 +37,19 @@ class StockPicking(models.Model):
         help="The valid (draft or issued) receipt this reception is on.",
     )
 
+    alim_donation_agreement_id = fields.Many2one(
+        "alim.donation.agreement",
+        string="Donation Agreement",
+        compute="_compute_alim_donation_agreement_id",
+        help="The donor's agreement in force on the day of the reception (its pickup, or the "
+        "planned date until it is done). A reception without one is still received.",
+    )
+    alim_refused_goods = fields.Text(
+        string="Goods Refused at Pickup",
+        help="What the platform refused at the donor's and why (date too close, cold chain, "
+        "damaged packaging, no room): printed on the pickup voucher.",
+    )
+
     @api.depends("alim_source_type", "picking_type_code")
     def _compute_alim_is_donation(self):
         for picking in self:
@@ -54,6 +69,76 @@ class StockPicking(models.Model):
             picking.alim_donation_receipt_id = picking.alim_donation_receipt_ids.filtered(
                 lambda r: r.state != "cancelled"
             )[:1]
+
+    def _alim_pickup_tz(self):
+        return self.env.user.tz or self.company_id.partner_id.tz or "Europe/Paris"
+
+    def _alim_pickup_datetime(self):
+        """When the goods were (or are to be) taken: done date, else the planned one."""
+        self.ensure_one()
+        return self.date_done or self.scheduled_date
+
+    def _alim_pickup_date(self):
+        """The day of the pickup in the platform's time zone."""
+        self.ensure_one()
+        moment = self._alim_pickup_datetime()
+        if not moment:
+            return False
+        tz = pytz.timezone(self._alim_pickup_tz())
+        return pytz.utc.localize(moment).astimezone(tz).date()
+
+    @api.depends("partner_id", "date_done", "scheduled_date", "picking_type_code")
+    def _compute_alim_donation_agreement_id(self):
+        Agreement = self.env["alim.donation.agreement"]
+        for picking in self:
+            agreement = Agreement
+            if picking.picking_type_code == "incoming" and picking.partner_id:
+                agreement = Agreement._in_force(picking.partner_id, picking._alim_pickup_date())
+            picking.alim_donation_agreement_id = agreement
+
+    def _alim_pickup_temperature(self):
+        """The temperature of the goods recorded at the reception, when the cold chain addon
+        records one (alim_coldchain is not a dependency of this addon), else None."""
+        self.ensure_one()
+        if "alim_reception_temp_at" in self._fields and self.alim_reception_temp_at:
+            return self.alim_reception_temp
+        return None
+
+    def _alim_voucher_lines(self):
+        """The goods of the voucher, one line per lot (or per move without lots)."""
+        self.ensure_one()
+        lines = []
+        for move in self.move_ids.filtered(lambda m: m.state != "cancel"):
+            product = move.product_id
+            move_lines = move.move_line_ids.filtered(lambda ml: ml.quantity)
+            if not move_lines:
+                lines.append(
+                    {
+                        "product": product,
+                        "quantity": move.quantity or move.product_uom_qty,
+                        "uom": move.product_uom,
+                        "weight_kg": move.alim_weight_kg,
+                        "lot": "",
+                        "date": False,
+                    }
+                )
+                continue
+            total = sum(move_lines.mapped("quantity")) or 1.0
+            for line in move_lines:
+                lines.append(
+                    {
+                        "product": product,
+                        "quantity": line.quantity,
+                        "uom": line.product_uom_id,
+                        "weight_kg": move.alim_weight_kg * line.quantity / total,
+                        "lot": line.lot_id.name or line.lot_name or "",
+                        "date": line.lot_id.expiration_date or line.expiration_date,
+                    }
+                )
+        return lines
+
+    def action_alim_print_pickup_voucher(self):
+        return self.env.ref("alim_donation.stock_picking_pickup_voucher_report").report_action(self)
 
     def _action_done(self):
         res = super()._action_done()
