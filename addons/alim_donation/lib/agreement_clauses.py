@@ -67,3 +67,6 @@ CLAUSE_DEFAULTS = {
         "donateur."
     ),
 }
+
+# Added to the pickup clause when the donor has a pickup schedule noted.
+PICKUP_SCHEDULE = "Jours et heures convenus : %s."

@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..lib.agreement_clauses import CLAUSE_DEFAULTS
+from ..lib.agreement_clauses import CLAUSE_DEFAULTS, PICKUP_SCHEDULE
 
 # What may still change once the agreement is signed: its workflow, its ending, the chatter.
 # Everything else (parties, signatories, dates, clauses, the signed document) is the signed
@@ -175,11 +175,9 @@ class AlimDonationAgreement(models.Model):
             if "clause_pickup" not in vals and vals.get("partner_id"):
                 schedule = self.env["res.partner"].browse(vals["partner_id"]).donation_pickup_schedule
                 if schedule:
-                    vals["clause_pickup"] = self.env._(
-                        "%(default)s\nAgreed schedule: %(schedule)s.",
-                        default=CLAUSE_DEFAULTS["clause_pickup"],
-                        schedule=schedule,
-                    )
+                    # the clauses are the French text both parties sign, whatever the user's language
+                    pickup = CLAUSE_DEFAULTS["clause_pickup"]
+                    vals["clause_pickup"] = f"{pickup}\n{PICKUP_SCHEDULE % schedule}"
         return super().create(vals_list)
 
     def write(self, vals):

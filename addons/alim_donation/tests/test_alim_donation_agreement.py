@@ -146,7 +146,12 @@ class TestAlimDonationAgreement(DonationCommon):
         self.assertFalse(Picking.browse(picking.id).alim_donation_agreement_id)
 
     def test_agreement_pdf_in_french(self):
+        self.donor.donation_pickup_schedule = "Lundi et jeudi, 8 h (quai 2)"
         agreement = self._signed()
+        self.assertIn("Jours et heures convenus : Lundi et jeudi, 8 h (quai 2).", agreement.clause_pickup)
+        self.assertEqual(self.donor.with_user(self.user).donation_agreement_count, 1)
+        action = self.donor.with_user(self.user).action_view_donation_agreements()
+        self.assertEqual(self.env[action["res_model"]].search(action["domain"]), agreement)
         report = self.env["ir.actions.report"].with_user(self.treasurer)
         page = text_of(report._render_qweb_html(AGREEMENT_REPORT, agreement.ids)[0].decode())
         for mention in (
@@ -168,6 +173,7 @@ class TestAlimDonationAgreement(DonationCommon):
             "Article 9",
             "Reçu fiscal",
             "Fait en deux exemplaires, à Toulouse",
+            "Jours et heures convenus : Lundi et jeudi, 8 h (quai 2).",
             "Pour le donateur",
             "Pour l'association",
         ):
@@ -218,3 +224,4 @@ class TestAlimDonationAgreement(DonationCommon):
         other = self._simple_donation(self.donor2)
         page = text_of(report._render_qweb_html(VOUCHER_REPORT, other.ids)[0].decode())
         self.assertIn("Aucune convention de don en vigueur à cette date.", page)
+        self.assertIn("Denrées refusées Aucune.", page)
