@@ -234,6 +234,13 @@ class AlimDonationAgreement(models.Model):
         return self._transition("terminate", date_terminated=today)
 
     @api.model
+    def _cron_end_expired(self):
+        """Signed agreements whose end date is past become ended."""
+        expired = self.search([("state", "=", "signed"), ("date_end", "<", fields.Date.context_today(self))])
+        expired.action_end()
+        return expired
+
+    @api.model
     def _in_force_domain(self, partner, date):
         return [
             ("partner_id", "=", partner.commercial_partner_id.id),

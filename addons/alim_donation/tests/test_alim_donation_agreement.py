@@ -100,6 +100,16 @@ class TestAlimDonationAgreement(DonationCommon):
         self.assertEqual((agreement.state, agreement.date_terminated), ("terminated", self.today))
         self.assertEqual(agreement.date_stop, self.today)
 
+    def test_past_agreements_end_each_night(self):
+        past = self._signed(start=self.today - timedelta(days=60), end=self.today - timedelta(days=1))
+        current = self._signed()
+        self.assertTrue(past.is_action_end_allowed)
+        self.assertFalse(current.is_action_end_allowed)
+        self.env["alim.donation.agreement"]._cron_end_expired()
+        self.assertEqual((past.state, current.state), ("ended", "signed"))
+        self.assertTrue(current.is_expiring)
+        self.assertEqual(self.Agreement.search([("is_expiring", "=", True)]), current)
+
     def test_warehouse_user_cannot_create_or_modify(self):
         agreement = self._signed()
         as_dock = agreement.with_user(self.user)
