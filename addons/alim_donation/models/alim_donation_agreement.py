@@ -171,7 +171,12 @@ class AlimDonationAgreement(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("alim.donation.agreement") or "/"
+                # numbered in the year the agreement starts
+                start = fields.Date.to_date(vals.get("date_start")) or fields.Date.context_today(self)
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code("alim.donation.agreement", sequence_date=start)
+                    or "/"
+                )
             if "clause_pickup" not in vals and vals.get("partner_id"):
                 schedule = self.env["res.partner"].browse(vals["partner_id"]).donation_pickup_schedule
                 if schedule:

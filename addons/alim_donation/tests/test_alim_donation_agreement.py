@@ -61,7 +61,9 @@ class TestAlimDonationAgreement(DonationCommon):
 
     def test_cannot_sign_without_the_signed_document(self):
         agreement = self._agreement()
-        self.assertTrue(agreement.name.startswith("CD/"))
+        self.assertTrue(agreement.name.startswith(f"CD/{agreement.date_start.year}/"))
+        older = self._agreement(start="2021-03-01", end="2022-02-28")
+        self.assertTrue(older.name.startswith("CD/2021/"))
         self.assertIn("48 heures", agreement.clause_sorting)
         self.assertFalse(agreement.is_action_sign_allowed)
         with self.assertRaisesRegex(UserError, "Joignez la copie numérisée de la convention signée"):
