@@ -32,7 +32,7 @@ class TestAlimDonationAgreement(DonationCommon):
         cls.treasurer = new_test_user(
             cls.env,
             login="test_agreement_treasurer",
-            groups="alim_food.alim_food_group_warehouse,account.group_account_invoice",
+            groups="alim_food.alim_food_group_warehouse,account.group_account_manager",
             lang="fr_FR",
         )
         cls.manager = new_test_user(
@@ -128,7 +128,14 @@ class TestAlimDonationAgreement(DonationCommon):
             as_dock.action_terminate()
         agreement.invalidate_recordset()
         self.assertEqual((agreement.state, agreement.termination_reason), ("signed", False))
-        # the manager of the platform may
+        # an invoicing user (e.g. GE AMES's manager) may not either; the platform's manager may
+        biller = new_test_user(
+            self.env, login="test_agreement_biller", groups="account.group_account_invoice"
+        )
+        with self.assertRaises(AccessError):
+            self.env["alim.donation.agreement"].with_user(biller).create(
+                {"partner_id": self.donor2.id, "date_start": self.today}
+            )
         self.env["alim.donation.agreement"].with_user(self.manager).create(
             {"partner_id": self.donor2.id, "date_start": self.today}
         )
