@@ -94,6 +94,11 @@ class TestAlimDonationAgreement(DonationCommon):
         self.assertTrue(agreement.signed_document)
         with self.assertRaises(UserError):
             agreement.unlink()
+        # new terms are a new agreement: a copy starts as a draft, with its own number
+        new = agreement.copy()
+        self.assertEqual((new.state, new.clause_refusal, new.signed_document), ("draft", clause, False))
+        self.assertNotEqual(new.name, agreement.name)
+        new.clause_refusal = "Refus possible sans motif."
         # not yet at its end date: "end" is refused, terminating it today is allowed
         with self.assertRaises(UserError):
             agreement.action_end()
