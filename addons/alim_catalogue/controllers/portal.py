@@ -169,6 +169,7 @@ class AlimCyclePortal(CustomerPortal):
             "lines": lines,
             "pager": pager,
             "total_lines": total,
+            "count_text": self._cycle_count_text(pager, len(lines), total),
             "page_url": pager["page"]["url"],
             # not "order": Odoo's purchase breadcrumb would read it as a purchase order
             "cycle_order": order,
@@ -190,6 +191,19 @@ class AlimCyclePortal(CustomerPortal):
             "vat_note": cycle._alim_vat_note(),
             "page_name": "alim_cycle",
         }
+
+    def _cycle_count_text(self, pager, shown, total):
+        """Where the page stands in the catalogue, in one sentence."""
+        if pager["page_count"] <= 1:
+            return request.env._("%(total)s products.", total=total)
+        return request.env._(
+            "Products %(first)s to %(last)s of %(total)s, page %(page)s of %(pages)s.",
+            first=pager["offset"] + 1,
+            last=pager["offset"] + shown,
+            total=total,
+            page=pager["page"]["num"],
+            pages=pager["page_count"],
+        )
 
     def _cycle_order_quantities(self, order):
         """``{product: quantity}`` of the order, all pages: one grouped read of its lines."""
