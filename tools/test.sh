@@ -8,6 +8,7 @@
 #   tools/test.sh --no-static        skip the static checks
 #   tools/test.sh --keep-db          keep the test database afterwards (to inspect it)
 #   tools/test.sh --alone            only the addons installed alone on empty databases
+#   GESMIP_TEST_TAGS=/ADDON:Class tools/test.sh --only ADDON --no-static   one test class
 set -euo pipefail
 # shellcheck source=setup.sh
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -105,6 +106,8 @@ else
     INSTALL="$ALL_ADDONS,$SUITE_ADDON"
     TAGS="$(echo "$INSTALL" | sed 's/\([^,]*\)/\/\1/g')"
 fi
+# GESMIP_TEST_TAGS narrows a run to some tests (Odoo's --test-tags syntax), while working
+TAGS="${GESMIP_TEST_TAGS:-$TAGS}"
 # shellcheck source=template_db.sh
 source "$GESMIP_ROOT/tools/template_db.sh"
 PORT="$(gesmip_free_port)"

@@ -1,4 +1,5 @@
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
+from odoo.tools import float_compare, float_is_zero
 from odoo.tools.misc import format_datetime
 
 
@@ -27,6 +28,50 @@ class SaleOrder(models.Model):
              WHERE cycle_id IS NOT NULL AND state != 'cancel'
             """
         )
+
+    def _create_invoices(self, grouped=False, final=False, date=None):
+        """Goods delivered from public programme lots are invoiced at 0 on a line of their own,
+        whatever the price the grocery ordered at: the lots delivered decide, not the product."""
+        moves = super()._create_invoices(grouped=grouped, final=final, date=date)
+        for invoice in moves.filtered(lambda move: move.move_type == "out_invoice"):
+            commands = []
+            for aml in invoice.invoice_line_ids.filtered(
+                lambda line: line.display_type == "product" and line.sale_line_ids
+            ):
+                sale_line = aml.sale_line_ids[:1]
+                free = sale_line._alim_free_qty_to_invoice()
+                free = min(sale_line.product_uom._compute_quantity(free, aml.product_uom_id), aml.quantity)
+                if float_is_zero(free, precision_rounding=aml.product_uom_id.rounding):
+                    continue
+                free_vals = {
+                    "name": self.env._(
+                        "%(name)s\nPublic programme goods: given free of charge", name=aml.name
+                    ),
+                    "price_unit": 0.0,
+                    "alim_given_free": True,
+                }
+                if float_compare(free, aml.quantity, precision_rounding=aml.product_uom_id.rounding) >= 0:
+                    commands.append(Command.update(aml.id, free_vals))
+                    continue
+                commands.append(Command.update(aml.id, {"quantity": aml.quantity - free}))
+                commands.append(
+                    Command.create(
+                        {
+                            **free_vals,
+                            "sequence": aml.sequence,
+                            "product_id": aml.product_id.id,
+                            "product_uom_id": aml.product_uom_id.id,
+                            "quantity": free,
+                            "tax_ids": [Command.set(aml.tax_ids.ids)],
+                            "account_id": aml.account_id.id,
+                            "analytic_distribution": aml.analytic_distribution,
+                            "sale_line_ids": [Command.link(sale_line.id)],
+                        }
+                    )
+                )
+            if commands:
+                invoice.write({"invoice_line_ids": commands})
+        return moves
 
     @api.depends("cycle_id")
     def _compute_type_name(self):

@@ -82,6 +82,29 @@ class SaleOrderLine(models.Model):
             line.tax_id = line.order_id.fiscal_position_id.map_tax(tax)
         return result
 
+    def _alim_free_qty_to_invoice(self):
+        """The quantity delivered from lots given free of charge (``stock.lot._alim_given_free``)
+        not yet invoiced as such, in the line's unit: returns of those lots come off it."""
+        self.ensure_one()
+        delivered = 0.0
+        move_lines = self.move_ids.move_line_ids.filtered(lambda ml: ml.state == "done" and ml.lot_id)
+        free_lots = move_lines.lot_id._alim_given_free()
+        for move_line in move_lines.filtered(lambda ml: ml.lot_id in free_lots):
+            qty = move_line.product_uom_id._compute_quantity(move_line.quantity, self.product_uom)
+            if move_line.location_dest_id.usage == "customer":
+                delivered += qty
+            elif move_line.location_id.usage == "customer":
+                delivered -= qty
+        invoiced = 0.0
+        for invoice_line in self.invoice_lines.filtered(
+            lambda aml: aml.alim_given_free and aml.move_id.state != "cancel"
+        ):
+            sign = 1 if invoice_line.move_id.move_type == "out_invoice" else -1
+            invoiced += sign * invoice_line.product_uom_id._compute_quantity(
+                invoice_line.quantity, self.product_uom
+            )
+        return max(delivered - invoiced, 0.0)
+
     def _get_pricelist_price(self):
         """The tier's pricelist price, less the starter discount of a newly opened grocery (the
         portal shows the same computation, so the grocery sees the price it is invoiced)."""

@@ -29,3 +29,15 @@ class StockLot(models.Model):
         help="Where the lot came from, set at its reception: the habilitation report counts the "
         "goods distributed by source with it.",
     )
+
+    def _alim_given_free(self):
+        """Public programme goods reach groceries free of charge (no logistics fee): their own
+        lots, and packs repacked only from such lots, whatever the depth."""
+        free = super()._alim_given_free() | self.filtered("alim_public_programme")
+        made = self - free
+        sources = made._alim_source_lots() if made else {}
+        for lot in made:
+            inputs = sources.get(lot.id)
+            if inputs and inputs == inputs._alim_given_free():
+                free |= lot
+        return free

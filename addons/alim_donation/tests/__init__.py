@@ -9,3 +9,4 @@ from . import test_dock_tour
 from . import test_alim_donation_year_statement
 from . import test_public_programme
 from . import test_habilitation_report
+from . import test_yearly_exports

@@ -16,6 +16,17 @@ class StockLot(models.Model):
         bulk lot, so that a recall (alim_coldchain) follows them without depending on it."""
         return self.browse()
 
+    def _alim_source_lots(self):
+        """The lots each of these lots was made from (empty for goods received as they are).
+        Hook: alim_repack returns the bulk lots a pack was repacked from."""
+        return {lot.id: self.browse() for lot in self}
+
+    def _alim_given_free(self):
+        """Those of these lots that reach groceries free of charge: their delivered quantities
+        are invoiced at 0. Hook: alim_donation returns the public programmes' lots (FSE+,
+        national programmes) and the packs made only from them."""
+        return self.browse()
+
     def _alim_platform_packs(self):
         """Those of these lots the platform made itself (it is then the operator who put
         them on the market, and declares their recall). Hook: alim_repack returns its packs."""

@@ -75,6 +75,12 @@ class StockLot(models.Model):
             lots |= self.search([("alim_source_lot_ids", "in", self.ids)])
         return lots
 
+    def _alim_source_lots(self):
+        sources = super()._alim_source_lots()
+        for lot in self.filtered("alim_source_lot_ids"):
+            sources[lot.id] |= lot.alim_source_lot_ids
+        return sources
+
     def _alim_platform_packs(self):
         return super()._alim_platform_packs() | self.filtered("alim_repack_order_id")
 
