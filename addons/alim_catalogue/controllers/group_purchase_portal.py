@@ -15,7 +15,7 @@ class AlimGroupPurchasePortal(AlimStandingOrderPortal):
     def _group_purchase_domain(self):
         return [("state", "in", ("collecting", "ordered", "received"))]
 
-    @http.route(["/my/group-purchases"], type="http", auth="user", website=True)
+    @http.route(["/my/group-purchases"], type="http", auth="user", website=True, readonly=True)
     def portal_my_group_purchases(self, **kw):
         grocery = self._alim_grocery_or_404()
         values = self._prepare_portal_layout_values()

@@ -1,12 +1,20 @@
+from urllib.parse import urlencode
+
 from werkzeug.exceptions import NotFound
 
 from odoo import fields, http
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request
+from odoo.osv.expression import FALSE_LEAF
 
-from odoo.addons.gesmip_network.controllers.door import flash, pop_flash, record_or_404
+from odoo.addons.gesmip_network.controllers.door import MAX_ID, flash, pop_flash, record_or_404
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.addons.sale.controllers.portal import CustomerPortal as SaleCustomerPortal
+
+PAGE_SIZE = 80
+PAGE_SIZE_PARAM = "alim_catalogue.portal_lines_per_page"
+LINE_ORDER = "food_category_id, sequence, product_base_name, id"
 
 
 class AlimCyclePortal(CustomerPortal):
@@ -65,71 +73,172 @@ class AlimCyclePortal(CustomerPortal):
         values.update(cycles=cycles, page_name="alim_cycles")
         return request.render("alim_catalogue.portal_my_cycles", values)
 
-    @http.route(["/my/cycles/<int:cycle_id>"], type="http", auth="user", website=True, readonly=True)
-    def portal_my_cycle(self, cycle_id, search=None, storage=None, category=None, badge=None, **kw):
+    @http.route(
+        ["/my/cycles/<int:cycle_id>", "/my/cycles/<int:cycle_id>/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
+    def portal_my_cycle(self, cycle_id, page=1, search=None, storage=None, category=None, badge=None, **kw):
         cycle = self._cycle_get(cycle_id)
         values = self._prepare_portal_layout_values()
-        values.update(self._prepare_cycle_values(cycle, search, storage, category, badge))
+        values.update(self._prepare_cycle_values(cycle, search, storage, category, badge, page=page))
         flashed = pop_flash()
         values.update(message=flashed.get("success"), error=flashed.get("error"))
         return request.render("alim_catalogue.portal_my_cycle", values)
 
-    def _prepare_cycle_values(self, cycle, search, storage, category, badge):
+    def _cycle_page_size(self):
+        """Catalogue lines per page (system parameter ``alim_catalogue.portal_lines_per_page``,
+        80 by default)."""
+        value = request.env["ir.config_parameter"].sudo().get_param(PAGE_SIZE_PARAM, "")
+        return int(value) if value.isascii() and value.isdigit() and 0 < int(value) <= 100_000 else PAGE_SIZE
+
+    def _cycle_filters(self, search, storage, category, badge):
+        """The filters as the page keeps them: text of at most 100 characters, else empty."""
+        return {
+            key: value if isinstance(value, str) and len(value) <= 100 else ""
+            for key, value in (
+                ("search", search),
+                ("storage", storage),
+                ("category", category),
+                ("badge", badge),
+            )
+        }
+
+    def _cycle_lines_domain(self, cycle, search, storage, category, badge):
+        """The catalogue lines matching the portal filters (unknown values match nothing, an
+        unknown badge filters nothing)."""
+        Line = request.env["alim.order.cycle.line"]
+        domain = [("cycle_id", "=", cycle.id)]
+        if search:
+            domain.append(("product_name", "ilike", search))
+        if storage:
+            storages = Line._fields["storage_class"].get_values(request.env)
+            domain.append(("storage_class", "=", storage) if storage in storages else FALSE_LEAF)
+        if category:
+            is_id = category.isascii() and category.isdigit() and 0 < int(category) <= MAX_ID
+            domain.append(("food_category_id", "=", int(category)) if is_id else FALSE_LEAF)
+        if badge == "local":
+            domain.append(("is_local", "=", True))
+        elif badge in ("dlc", "ddm"):
+            domain.append(("food_date_type", "=", badge))
+        return domain
+
+    def _prepare_cycle_values(self, cycle, search, storage, category, badge, page=1):
+        """The page's values. Its work follows the lines shown (one page), not the catalogue:
+        the lines, their prices, limits and availability are read for the page only; the
+        order's totals come from the order (its amount, its lines' weights)."""
         grocery = request.env.user.commercial_partner_id
-        all_lines = cycle.line_ids
-        # Category names are not secret but portal users cannot read the model itself
-        categories = all_lines.sudo().food_category_id.sorted("name")
-        search, storage, category, badge = (
-            value if isinstance(value, str) and len(value) <= 100 else ""
-            for value in (search, storage, category, badge)
+        Line = request.env["alim.order.cycle.line"]
+        filters = self._cycle_filters(search, storage, category, badge)
+        domain = self._cycle_lines_domain(cycle, **filters)
+        step = self._cycle_page_size()
+        if not isinstance(page, int):  # from the query string: plain digits, else the first page
+            digits = isinstance(page, str) and page.isascii() and page.isdigit()
+            page = (int(page) if len(page) <= 18 else 10**18) if digits else 1
+        total = Line.search_count(domain)
+        url = f"/my/cycles/{cycle.id}"
+        pager = portal_pager(
+            url=url, total=total, page=page, step=step, url_args={k: v for k, v in filters.items() if v}
         )
-        lines = self._cycle_filter_lines(all_lines, search, storage, category, badge)
+        # category (its sequence, then name), the staff's order, then the product's name
+        lines = Line.search(domain, order=LINE_ORDER, limit=step, offset=pager["offset"])
+        # the categories of the whole catalogue, for the filter (names are not secret)
+        groups = Line._read_group(
+            [("cycle_id", "=", cycle.id)], ["food_category_id"], order="food_category_id"
+        )
+        categories = (
+            request.env["alim.food.category"].sudo().browse([categ.id for (categ,) in groups if categ])
+        )
         order = self._cycle_order(cycle)
+        SaleLine = request.env["sale.order.line"]
         # Portal users cannot read products: only the computed numbers are shown; ordered
         # lines show the order line's own price, read as the portal user.
-        weights = {product.id: product.weight for product in all_lines.sudo().product_id}
+        page_products = lines.product_id
+        ordered = {}
+        if order:
+            page_order_lines = SaleLine.search(
+                [("order_id", "=", order.id), ("product_id", "in", page_products.ids)]
+            )
+            ordered = {line.product_id.id: line for line in page_order_lines}
+        quantities = self._cycle_order_quantities(order)
         starter = grocery._alim_starter_discount(fields.Date.context_today(grocery))
-        ordered = {line.product_id.id: line for line in order.order_line}
         return {
             "cycle": cycle,
             "lines": lines,
+            "pager": pager,
+            "total_lines": total,
+            "count_text": self._cycle_count_text(pager, len(lines), total),
+            "page_url": pager["page"]["url"],
             # not "order": Odoo's purchase breadcrumb would read it as a purchase order
             "cycle_order": order,
             "ordered": ordered,
-            # ordered beyond what is available now: said at once, shared fairly at the close
-            "over_available": cycle.line_ids._alim_over_available(ordered),
-            "fmt": request.env["alim.order.cycle.line"]._alim_format_qty,
+            # ordered beyond what is available now, on every page: said at once, shared
+            # fairly at the close
+            "over_available": self._cycle_over_available(cycle, quantities),
+            "fmt": Line._alim_format_qty,
             "prices": lines._alim_grocery_unit_prices(grocery),
             "starter": starter,
             "starter_until": grocery.sudo().alim_starter_until,
             "limits": {line.id: line._grocery_limit(grocery) for line in lines},
-            "weights": weights,
-            "total_kg": sum(
-                line.product_uom_qty * weights.get(line.product_id.id, 0.0) for line in order.order_line
-            ),
+            "weights": self._product_weights(page_products),
+            "total_kg": self._cycle_order_kg(quantities),
             "categories": categories,
-            "search": search,
-            "storage": storage,
-            "category": category,
-            "badge": badge,
+            "category_names": {categ.id: categ.name for categ in categories},
+            **filters,
             "can_order": cycle._is_open_for_orders(),
             "vat_note": cycle._alim_vat_note(),
             "page_name": "alim_cycle",
         }
 
-    def _cycle_filter_lines(self, lines, search, storage, category, badge):
-        """The catalogue lines matching the portal filters (unknown values match nothing)."""
-        if search:
-            lines = lines.filtered(lambda line: search.lower() in (line.product_name or "").lower())
-        if storage:
-            lines = lines.filtered(lambda line: line.storage_class == storage)
-        if category:
-            lines = lines.filtered(lambda line: str(line.food_category_id.id) == category)
-        if badge == "local":
-            lines = lines.filtered("is_local")
-        elif badge in ("dlc", "ddm"):
-            lines = lines.filtered(lambda line: line.food_date_type == badge)
-        return lines
+    def _cycle_count_text(self, pager, shown, total):
+        """Where the page stands in the catalogue, in one sentence."""
+        if pager["page_count"] <= 1:
+            return request.env._("%(total)s products.", total=total)
+        return request.env._(
+            "Products %(first)s to %(last)s of %(total)s, page %(page)s of %(pages)s.",
+            first=pager["offset"] + 1,
+            last=pager["offset"] + shown,
+            total=total,
+            page=pager["page"]["num"],
+            pages=pager["page_count"],
+        )
+
+    def _cycle_order_quantities(self, order):
+        """``{product: quantity}`` of the order, all pages: one grouped read of its lines."""
+        if not order:
+            return {}
+        groups = request.env["sale.order.line"]._read_group(
+            [("order_id", "=", order.id)], ["product_id"], ["product_uom_qty:sum"]
+        )
+        return dict(groups)
+
+    def _cycle_order_kg(self, quantities):
+        """Kilograms of the order, from its lines and their products' weights."""
+        weights = self._product_weights(request.env["product.product"].union(*quantities))
+        return sum(qty * weights.get(product.id, 0.0) for product, qty in quantities.items())
+
+    def _product_weights(self, products):
+        """``{product id: weight}``: portal users cannot read products, weights are not secret;
+        the weight column only."""
+        products = products.sudo()
+        products.fetch(["weight"])
+        return {product.id: product.weight for product in products}
+
+    def _cycle_over_available(self, cycle, quantities):
+        """The order's lines beyond what is available now, whatever the page shown: the
+        availability of the ordered lines only."""
+        if not quantities or not cycle._is_open_for_orders():
+            return []
+        lines = request.env["alim.order.cycle.line"].search(
+            [
+                ("cycle_id", "=", cycle.id),
+                ("product_id", "in", [product.id for product in quantities]),
+                ("is_to_order", "=", False),
+            ]
+        )
+        return lines._alim_over_available({product.id: qty for product, qty in quantities.items()})
 
     @http.route(["/my/cycles/<int:cycle_id>/order"], type="http", auth="user", methods=["POST"], website=True)
     def portal_my_cycle_order(self, cycle_id, **post):
@@ -144,7 +253,19 @@ class AlimCyclePortal(CustomerPortal):
             flash("error", error.args[0])
         else:
             flash("success", request.env._("Your order is saved."))
-        return request.redirect(f"/my/cycles/{cycle.id}")
+        return request.redirect(self._cycle_return_url(cycle, post))
+
+    def _cycle_return_url(self, cycle, post):
+        """Back to the page of the catalogue the form came from, with its filters (or to the
+        page its "save, then next page" button asks)."""
+        page = post.get("goto") or post.get("page") or ""
+        page = (
+            int(page) if isinstance(page, str) and page.isascii() and page.isdigit() and len(page) < 7 else 1
+        )
+        filters = self._cycle_filters(*(post.get(key) for key in ("search", "storage", "category", "badge")))
+        url = f"/my/cycles/{cycle.id}" + (f"/page/{page}" if page > 1 else "")
+        query = urlencode({key: value for key, value in filters.items() if value})
+        return f"{url}?{query}" if query else url
 
 
 class AlimSalePortal(SaleCustomerPortal):

@@ -17,7 +17,7 @@ class AlimStandingOrderPortal(AlimCyclePortal):
         partner = request.env.user.commercial_partner_id
         return request.env["alim.standing.order"].search([("partner_id", "=", partner.id)], limit=1)
 
-    @http.route(["/my/standing-order"], type="http", auth="user", website=True)
+    @http.route(["/my/standing-order"], type="http", auth="user", website=True, readonly=True)
     def portal_my_standing_order(self, **kw):
         self._alim_grocery_or_404()
         values = self._prepare_portal_layout_values()

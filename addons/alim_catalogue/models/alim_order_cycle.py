@@ -301,8 +301,16 @@ class AlimOrderCycle(models.Model):
             raise UserError(
                 self.env._("The order cycle %s is closed: orders can no longer be changed.", cycle.name)
             )
+        # Only the lines posted are read and written: the portal posts one page of the
+        # catalogue, and the lines of the other pages keep their quantities.
+        posted = [line_id for line_id in raw_quantities if isinstance(line_id, int) and 0 < line_id < 2**31]
+        lines = (
+            self.env["alim.order.cycle.line"]
+            .sudo()
+            .search([("cycle_id", "=", cycle.id), ("id", "in", posted)])
+        )
         quantities = {}
-        for line in cycle.line_ids:
+        for line in lines:
             raw = raw_quantities.get(line.id)
             if raw is None or (isinstance(raw, str) and not raw.strip()):
                 continue

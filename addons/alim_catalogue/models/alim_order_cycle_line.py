@@ -18,6 +18,8 @@ class AlimOrderCycleLine(models.Model):
         "product.product", required=True, domain="[('sale_ok', '=', True)]", ondelete="restrict"
     )
     product_name = fields.Char(related="product_id.display_name", string="Product Name")
+    # the portal sorts the catalogue by it (category, then name), in SQL, for one page
+    product_base_name = fields.Char(related="product_id.name", string="Product Base Name")
     uom_name = fields.Char(related="product_id.uom_id.name", string="Unit")
     food_category_id = fields.Many2one(related="product_id.food_category_id")
     storage_class = fields.Selection(related="product_id.storage_class")
@@ -98,20 +100,20 @@ class AlimOrderCycleLine(models.Model):
         return formatLang(self.env, value, digits=digits)
 
     def _alim_over_available(self, ordered):
-        """What is ordered beyond what is available now, ``{product id: sale order line}``,
-        said line by line (stock lines only, not those bought to order)."""
+        """What is ordered beyond what is available now, ``ordered`` being ``{product id:
+        quantity}``, said line by line (stock lines only, not those bought to order)."""
         fmt = self._alim_format_qty
         return [
             self.env._(
                 "%(product)s: %(asked)s asked, %(available)s available",
                 product=line.product_name,
-                asked=fmt(ordered[line.product_id.id].product_uom_qty),
+                asked=fmt(ordered[line.product_id.id]),
                 available=fmt(line.available_qty),
             )
             for line in self
             if not line.is_to_order
             and line.product_id.id in ordered
-            and ordered[line.product_id.id].product_uom_qty > line.available_qty
+            and ordered[line.product_id.id] > line.available_qty
         ]
 
     def _alim_grocery_unit_prices(self, grocery, date=None):

@@ -8,3 +8,4 @@ from . import test_alim_group_purchase
 from . import test_migration_pricing
 from . import test_alim_order_cycle_background
 from . import test_alim_order_cycle_load_stock
+from . import test_alim_order_cycle_pages

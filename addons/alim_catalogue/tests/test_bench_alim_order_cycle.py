@@ -1,4 +1,5 @@
-"""Benchmarks of order cycles (skipped by the normal run: bash tools/bench.sh alim_catalogue)."""
+"""Benchmarks of order cycles (skipped by the normal run: bash tools/bench.sh alim_catalogue;
+the catalogue page alone: GESMIP_BENCH_CYCLE= GESMIP_BENCH_SERVER=0 tools/bench.sh alim_catalogue)."""
 
 import logging
 import os
@@ -8,6 +9,8 @@ from datetime import timedelta
 
 from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
+
+from odoo.addons.alim_catalogue.controllers.portal import PAGE_SIZE, PAGE_SIZE_PARAM
 
 _logger = logging.getLogger(__name__)
 
@@ -49,34 +52,95 @@ class TestBenchOrderCycle(HttpCase):
         cycle.action_open()
         return cycle, products
 
+    def _bench_get(self, url, runs=3):
+        """(queries, best seconds of ``runs``) of a GET of ``url`` as the authenticated user,
+        after one request that warms the caches (views, assets, rules)."""
+        self.assertEqual(self.url_open(url).status_code, 200)
+        queries, seconds = None, []
+        for _run in range(runs):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            start = time.perf_counter()
+            response = self.url_open(url)
+            seconds.append(time.perf_counter() - start)
+            self.assertEqual(response.status_code, 200)
+            queries = self.env.cr.sql_log_count - before
+        return queries, min(seconds)
+
     def test_bench_portal_catalogue(self):
+        """The catalogue page of a grocery whose order holds every line, first page and all
+        lines on one page, beside Odoo's own portal page of a sale order of as many lines
+        (``/my/orders/<id>``, the same portal user, its grocery being the order's partner).
+
+        Sizes: GESMIP_BENCH_CATALOGUE="20,50,200,1000" (lines)."""
         grocery = self.env["res.partner"].create(
-            {"name": "Bench grocery", "is_company": True, "is_grocery": True}
+            {"name": "Bench grocery", "is_company": True, "is_grocery": True, "households_count": 50}
         )
         user = new_test_user(
             self.env, login="bench_portal", groups="gesmip_network.gesmip_network_group_grocery"
         )
         user.partner_id.parent_id = grocery
-        for size in (50, 1000):
-            cycle, _products = self._make_cycle(size, grocery)
+        Param = self.env["ir.config_parameter"]
+        sizes = [
+            int(size)
+            for size in os.environ.get("GESMIP_BENCH_CATALOGUE", "20,50,200,1000").split(",")
+            if size
+        ]
+        for size in sizes:
+            cycle, products = self._make_cycle(size, grocery)
+            # the grocery has ordered every line: the totals and the warnings read the order
+            order = cycle._get_grocery_order(grocery, create=True)
+            self.env["sale.order.line"].create(
+                [{"order_id": order.id, "product_id": p.id, "product_uom_qty": 2} for p in products]
+            )
+            # Odoo alone: a sale order of as many lines, read by the grocery on its portal
+            odoo_order = self.env["sale.order"].create(
+                {
+                    "partner_id": grocery.id,
+                    "order_line": [
+                        Command.create({"product_id": p.id, "product_uom_qty": 2}) for p in products
+                    ],
+                }
+            )
+            odoo_order.message_subscribe(partner_ids=grocery.ids)
+            self.env.flush_all()
             self.authenticate("bench_portal", "bench_portal")
-            self.url_open(f"/my/cycles/{cycle.id}")  # warm the caches (views, assets, rules)
-            before = self.env.cr.sql_log_count
-            self.env.invalidate_all()
-            start = time.perf_counter()
-            response = self.url_open(f"/my/cycles/{cycle.id}")
-            elapsed = time.perf_counter() - start
-            queries = self.env.cr.sql_log_count - before
-            self.assertEqual(response.status_code, 200)
-            _bench("portal catalogue page", f"{size} lines", queries, elapsed, "target <= 40 queries")
+            url = f"/my/cycles/{cycle.id}"
+            page_queries, page_time = self._bench_get(url)
+            shown = min(size, PAGE_SIZE)
+            Param.set_param(PAGE_SIZE_PARAM, str(size))
+            all_queries, all_time = self._bench_get(url)
+            Param.set_param(PAGE_SIZE_PARAM, "")
+            odoo_queries, odoo_time = self._bench_get(f"/my/orders/{odoo_order.id}")
+            _bench(
+                f"portal catalogue, first page ({PAGE_SIZE} lines a page)",
+                f"{size} lines",
+                page_queries,
+                page_time,
+                f"{page_time / shown * 1000:.2f} ms per line shown; target < 0.5 s, flat queries",
+            )
+            _bench(
+                "portal catalogue, every line on one page",
+                f"{size} lines",
+                all_queries,
+                all_time,
+                f"{all_time / size * 1000:.2f} ms per line; {all_time / odoo_time:.2f}x Odoo's order page",
+            )
+            _bench(
+                "Odoo portal order page /my/orders/<id>",
+                f"{size} lines",
+                odoo_queries,
+                odoo_time,
+                f"{odoo_time / size * 1000:.2f} ms per line (baseline)",
+            )
 
     def test_bench_cycle_closing(self):
         """Closing a cycle (allocation + confirmation + reservation) next to Odoo's own batch
         confirmation of the same number of orders and lines, in the same run.
 
         Sizes: GESMIP_BENCH_CYCLE="groceries x lines,..." (default 10x50,50x200; the second
-        takes several minutes on 2 cores)."""
-        for size in os.environ.get("GESMIP_BENCH_CYCLE", "10x50,50x200").split(","):
+        takes several minutes on 2 cores; empty: none)."""
+        for size in filter(None, os.environ.get("GESMIP_BENCH_CYCLE", "10x50,50x200").split(",")):
             n_groceries, n_lines = (int(x) for x in size.split("x"))
             self._bench_cycle_closing(n_groceries, n_lines)
 

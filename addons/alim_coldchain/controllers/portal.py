@@ -24,7 +24,9 @@ class AlimRecallPortal(CustomerPortal):
             )
         return values
 
-    @http.route(["/my/recalls", "/my/recalls/page/<int:page>"], type="http", auth="user", website=True)
+    @http.route(
+        ["/my/recalls", "/my/recalls/page/<int:page>"], type="http", auth="user", website=True, readonly=True
+    )
     def portal_my_recalls(self, page=1, **_kwargs):
         Recall = request.env["alim.recall"]
         if not request.env.user._gesmip_member_grocery() or not Recall.has_access("read"):
@@ -66,7 +68,7 @@ class AlimRecallPortal(CustomerPortal):
         )
         return values
 
-    @http.route(["/my/recalls/<int:recall_id>"], type="http", auth="user", website=True)
+    @http.route(["/my/recalls/<int:recall_id>"], type="http", auth="user", website=True, readonly=True)
     def portal_my_recall(self, recall_id, **_kwargs):
         recall = self._recall_or_404(recall_id)
         values = self._prepare_recall_values(recall)

@@ -29,7 +29,11 @@ class AlimDonationPortal(CustomerPortal):
         values.update(receipts=receipts, page_name="alim_donation_receipts")
         return request.render("alim_donation.portal_my_donation_receipts", values)
 
-    @http.route(["/my/donation-receipts/<int:receipt_id>"], type="http", auth="public", website=True)
+    # read-only (a replica where there is one); the list is not: get_portal_url() gives
+    # each receipt its access token
+    @http.route(
+        ["/my/donation-receipts/<int:receipt_id>"], type="http", auth="public", website=True, readonly=True
+    )
     def portal_my_donation_receipt(
         self, receipt_id, access_token=None, report_type=None, download=False, **kw
     ):

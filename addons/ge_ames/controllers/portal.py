@@ -18,7 +18,7 @@ class GeAmesPortal(CustomerPortal):
             )
         return values
 
-    @http.route("/my/ge-hours", type="http", auth="user", website=True)
+    @http.route("/my/ge-hours", type="http", auth="user", website=True, readonly=True)
     def portal_my_ge_hours(self, **kw):
         lines = (
             request.env["account.analytic.line"]

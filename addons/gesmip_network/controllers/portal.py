@@ -38,7 +38,11 @@ class GesmipNetworkPortal(CustomerPortal):
         return grocery
 
     @http.route(
-        ["/my/network-events", "/my/network-events/page/<int:page>"], type="http", auth="user", website=True
+        ["/my/network-events", "/my/network-events/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
     )
     def portal_my_network_events(self, page=1, **kw):
         self._network_grocery_or_404()
@@ -75,6 +79,7 @@ class GesmipNetworkPortal(CustomerPortal):
             check=lambda event: event.is_network_event and event.network_published,
         )
 
+    # not read-only: the event's documents get their access token here
     @http.route("/my/network-events/<int:event_id>", type="http", auth="user", website=True)
     def portal_my_network_event(self, event_id, **kw):
         event = self._network_event_or_404(event_id)
@@ -124,7 +129,9 @@ class GesmipNetworkPortal(CustomerPortal):
             flash("success", request.env._("%(count)s people registered.", count=len(registrations)))
         return request.redirect(f"/my/network-events/{event.id}")
 
-    @http.route(["/my/calls", "/my/calls/page/<int:page>"], type="http", auth="user", website=True)
+    @http.route(
+        ["/my/calls", "/my/calls/page/<int:page>"], type="http", auth="user", website=True, readonly=True
+    )
     def portal_my_calls(self, page=1, **kw):
         self._network_grocery_or_404()
         Call = request.env["gesmip.call.project"]

@@ -6,4 +6,5 @@ from . import test_translations
 from . import test_coldchain_with_catalogue
 from . import test_recall_through_repack
 from . import test_bench_recall_repack
+from . import test_readonly_routes
 from . import test_public_programme_invoicing

@@ -360,7 +360,14 @@ class TestHttpFuzz(HttpCase):
                 f"/my/recalls/{record_id}/answer",
             ):
                 self._check(self.url_open(path, data={"csrf_token": csrf, f"qty_{record_id}": "1"}), path)
-            query = {"search": value, "storage": value, "category": value, "badge": value, "error": value}
+            query = {
+                "search": value,
+                "storage": value,
+                "category": value,
+                "badge": value,
+                "error": value,
+                "page": value,
+            }
             self._check(
                 self.opener.get(f"{self.base_url()}/my/cycles/{self.cycle.id}", params=query), value[:40]
             )
