@@ -154,7 +154,8 @@ gesmip_postgres() {
 }
 
 _as_pg_owner() {
-    if [ "$(id -u)" = 0 ]; then runuser -u "$GESMIP_PG_OWNER" -- "$@"; else "$@"; fi
+    # runuser lives in /usr/sbin, which a minimal PATH (env -i, cron) leaves out
+    if [ "$(id -u)" = 0 ]; then PATH="$PATH:/usr/sbin:/sbin" runuser -u "$GESMIP_PG_OWNER" -- "$@"; else "$@"; fi
 }
 
 _gesmip_private_cluster() {
