@@ -33,13 +33,18 @@ class SaleOrder(models.Model):
         """Goods delivered from public programme lots are invoiced at 0 on a line of their own,
         whatever the price the grocery ordered at: the lots delivered decide, not the product."""
         moves = super()._create_invoices(grouped=grouped, final=final, date=date)
-        for invoice in moves.filtered(lambda move: move.move_type == "out_invoice"):
+        invoices = moves.filtered(lambda move: move.move_type == "out_invoice")
+        # which lots are free, decided once for every line invoiced (usually none: nothing to do)
+        free_lots = invoices.invoice_line_ids.sale_line_ids._alim_delivered_lots()._alim_given_free()
+        if not free_lots:
+            return moves
+        for invoice in invoices:
             commands = []
             for aml in invoice.invoice_line_ids.filtered(
                 lambda line: line.display_type == "product" and line.sale_line_ids
             ):
                 sale_line = aml.sale_line_ids[:1]
-                free = sale_line._alim_free_qty_to_invoice()
+                free = sale_line._alim_free_qty_to_invoice(free_lots)
                 free = min(sale_line.product_uom._compute_quantity(free, aml.product_uom_id), aml.quantity)
                 if float_is_zero(free, precision_rounding=aml.product_uom_id.rounding):
                     continue

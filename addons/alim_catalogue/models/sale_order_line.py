@@ -82,14 +82,19 @@ class SaleOrderLine(models.Model):
             line.tax_id = line.order_id.fiscal_position_id.map_tax(tax)
         return result
 
-    def _alim_free_qty_to_invoice(self):
-        """The quantity delivered from lots given free of charge (``stock.lot._alim_given_free``)
-        not yet invoiced as such, in the line's unit: returns of those lots come off it."""
+    def _alim_delivered_lots(self):
+        """The lots of these lines' done move lines."""
+        return self.move_ids.move_line_ids.filtered(lambda ml: ml.state == "done").lot_id
+
+    def _alim_free_qty_to_invoice(self, free_lots):
+        """The quantity delivered from ``free_lots`` (lots given free of charge, see
+        ``stock.lot._alim_given_free``) not yet invoiced as such, in the line's unit: returns
+        of those lots come off it."""
         self.ensure_one()
         delivered = 0.0
-        move_lines = self.move_ids.move_line_ids.filtered(lambda ml: ml.state == "done" and ml.lot_id)
-        free_lots = move_lines.lot_id._alim_given_free()
-        for move_line in move_lines.filtered(lambda ml: ml.lot_id in free_lots):
+        for move_line in self.move_ids.move_line_ids.filtered(
+            lambda ml: ml.state == "done" and ml.lot_id in free_lots
+        ):
             qty = move_line.product_uom_id._compute_quantity(move_line.quantity, self.product_uom)
             if move_line.location_dest_id.usage == "customer":
                 delivered += qty
