@@ -151,15 +151,19 @@ class AlimCyclePortal(CustomerPortal):
         categories = (
             request.env["alim.food.category"].sudo().browse([categ.id for (categ,) in groups if categ])
         )
-        order = self._cycle_order(cycle)
-        SaleLine = request.env["sale.order.line"]
+        # The order is found as the portal user (record rules decide), then read with sudo as
+        # Odoo's own order page does: its rules would otherwise be checked again (their
+        # child_of queries) on every read of the order and its lines.
+        order = self._cycle_order(cycle).sudo()
         # Portal users cannot read products: only the computed numbers are shown; ordered
-        # lines show the order line's own price, read as the portal user.
+        # lines show the order line's own price.
         page_products = lines.product_id
         ordered = {}
         if order:
-            page_order_lines = SaleLine.search(
-                [("order_id", "=", order.id), ("product_id", "in", page_products.ids)]
+            page_order_lines = (
+                request.env["sale.order.line"]
+                .sudo()
+                .search([("order_id", "=", order.id), ("product_id", "in", page_products.ids)])
             )
             ordered = {line.product_id.id: line for line in page_order_lines}
         quantities = self._cycle_order_quantities(order)
@@ -177,7 +181,12 @@ class AlimCyclePortal(CustomerPortal):
             # ordered beyond what is available now, on every page: said at once, shared
             # fairly at the close
             "over_available": self._cycle_over_available(cycle, quantities),
-            "fmt": Line._alim_format_qty,
+            # numbers, prices, dates and labels written with the language read once
+            "fmt": Line._alim_qty_formatter(),
+            "money": Line._alim_money_formatter(cycle.company_id.currency_id),
+            "order_money": Line._alim_money_formatter(order.currency_id) if order else None,
+            "fmt_date": Line._alim_date_formatter(),
+            "storage_labels": dict(Line._fields["storage_class"]._description_selection(request.env)),
             "prices": lines._alim_grocery_unit_prices(grocery),
             "starter": starter,
             "starter_until": grocery.sudo().alim_starter_until,
@@ -206,11 +215,14 @@ class AlimCyclePortal(CustomerPortal):
         )
 
     def _cycle_order_quantities(self, order):
-        """``{product: quantity}`` of the order, all pages: one grouped read of its lines."""
+        """``{product: quantity}`` of the order (found as the portal user), all pages: one
+        grouped read of its lines."""
         if not order:
             return {}
-        groups = request.env["sale.order.line"]._read_group(
-            [("order_id", "=", order.id)], ["product_id"], ["product_uom_qty:sum"]
+        groups = (
+            request.env["sale.order.line"]
+            .sudo()
+            ._read_group([("order_id", "=", order.id)], ["product_id"], ["product_uom_qty:sum"])
         )
         return dict(groups)
 

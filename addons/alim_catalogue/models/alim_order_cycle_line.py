@@ -1,8 +1,14 @@
+import ast
 from datetime import datetime, timedelta
+
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools.misc import formatLang
+from odoo.tools import float_round
+from odoo.tools.misc import format_date, get_lang
+
+from ..lib.number_format import NumberStyle, format_amount, format_quantity
 
 
 class AlimOrderCycleLine(models.Model):
@@ -94,10 +100,51 @@ class AlimOrderCycleLine(models.Model):
     def _alim_format_qty(self, value, digits=None):
         """A quantity in the environment's language (French: 120 ; 45,7 ; 1 200): as many
         decimals as it has (at most 3) unless ``digits`` is given."""
-        if digits is None:
-            text = f"{value:.3f}".rstrip("0").rstrip(".")
-            digits = len(text.split(".")[1]) if "." in text else 0
-        return formatLang(self.env, value, digits=digits)
+        return format_quantity(value, self._alim_number_style(), digits)
+
+    # A page of the catalogue writes several numbers, a price and a date per line: the
+    # formatters below read the language once per page, not once per number as t-field and
+    # formatLang do (most of a page's time before).
+    @api.model
+    def _alim_number_style(self):
+        """How the environment's language writes numbers."""
+        lang = self.env["res.lang"]._get_data(code=get_lang(self.env).code)
+        grouping = tuple(ast.literal_eval(lang.grouping or "[]"))
+        return NumberStyle(lang.decimal_point or ".", lang.thousands_sep or "", grouping)
+
+    @api.model
+    def _alim_qty_formatter(self):
+        """``format(value, digits=None)``: :meth:`_alim_format_qty` with the language read once."""
+        style = self._alim_number_style()
+        return lambda value, digits=None: format_quantity(value, style, digits)
+
+    @api.model
+    def _alim_money_formatter(self, currency):
+        """``format(amount)``: the HTML of Odoo's monetary widget for ``currency``."""
+        style = self._alim_number_style()
+        symbol, before = currency.symbol or "", currency.position == "before"
+        decimals, rounding = currency.decimal_places, currency.rounding
+
+        def money(value):
+            pre, amount, post = format_amount(
+                float_round(value, precision_rounding=rounding), decimals, symbol, before, style
+            )
+            return Markup('{}<span class="oe_currency_value">{}</span>{}').format(pre, amount, post)
+
+        return money
+
+    @api.model
+    def _alim_date_formatter(self):
+        """``format(date)``: a date as Odoo's date widget writes it, each date once (a page's
+        lines share few dates)."""
+        written = {}
+
+        def date(value):
+            if value not in written:
+                written[value] = format_date(self.env, value)
+            return written[value]
+
+        return date
 
     def _alim_over_available(self, ordered):
         """What is ordered beyond what is available now, ``ordered`` being ``{product id:

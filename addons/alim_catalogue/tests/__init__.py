@@ -9,3 +9,4 @@ from . import test_migration_pricing
 from . import test_alim_order_cycle_background
 from . import test_alim_order_cycle_load_stock
 from . import test_alim_order_cycle_pages
+from . import test_alim_number_formatters
