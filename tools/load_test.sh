@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Concurrent groceries: on a copy of the demo database served with several workers, 50
-# grocery portal users log in and order from one open cycle at once (a bounded load, to
-# 127.0.0.1 only), then the database is checked: every accepted order is there, and
-# allocation never gives more than stock. GESMIP_LOAD_USERS changes the number of users.
+# An ordering day: on a copy of the demo database served with 4 workers, 50 grocery portal
+# users log in, then each loads the catalogue and saves its order twice within one minute
+# (tools/load_test.py says how they arrive; a bounded load, to 127.0.0.1 only). Then the
+# database is checked: every accepted order is there, and allocation never gives more than
+# stock. GESMIP_LOAD_USERS changes the number of users; GESMIP_LOAD_SPREAD=0
+# GESMIP_LOAD_LOGIN_SPREAD=0 GESMIP_LOAD_THINK=0,0 sends them all at the same instant.
 set -euo pipefail
 # shellcheck source=setup.sh
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -23,7 +25,7 @@ rc=0
 # The live bus (notifications in the back office) is served by the evented worker
 "$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/websocket_check.py" "127.0.0.1:$GESMIP_SERVER_GEVENT_PORT" || rc=1
 "$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/load_test.py" "$GESMIP_SERVER_URL" "$DB" \
-    "$WORK/setup.json" "$WORK/expected.json" || rc=1
+    "$WORK/setup.json" "$WORK/expected.json" "$WORK/server.log" || rc=1
 gesmip_server_stop
 GESMIP_LOAD_EXPECTED="$WORK/expected.json" shell "$GESMIP_ROOT/tools/load_check.py" | grep '^LOAD-CHECK' | tee "$WORK/check.txt"
 grep -q "^LOAD-CHECK ok" "$WORK/check.txt" || rc=1

@@ -70,7 +70,7 @@ transactions() { # transactions on the demo database, as the primary or the repl
 primary_before="$(transactions primary)" replica_before="$(transactions replica)"
 rc=0
 "$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/load_test.py" "$(IFS=,; echo "${URLS[*]}")" "$DB" \
-    "$WORK/setup.json" "$WORK/expected.json" || rc=1
+    "$WORK/setup.json" "$WORK/expected.json" "$WORK/server-1.log,$WORK/server-2.log" || rc=1
 sleep 1 # the statistics collector's last report
 primary_tx=$(($(transactions primary) - primary_before))
 replica_tx=$(($(transactions replica) - replica_before))
