@@ -1,7 +1,7 @@
 {
     "name": "GESMIP Network",
     "summary": "Member groceries, events, calls for projects, support programmes, needs studies",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.1.1",
     "category": "GESMIP",
     "website": "https://github.com/gesmip/gesmip",
     "author": "GESMIP",

@@ -22,15 +22,15 @@ class AlimDonationPortal(CustomerPortal):
         partner = request.env.user.commercial_partner_id
         return [("partner_id", "child_of", partner.id), ("state", "=", "issued")]
 
-    @http.route(["/my/donation-receipts"], type="http", auth="user", website=True)
+    # read-only (a replica where there is one): receipts get their access token when issued
+    @http.route(["/my/donation-receipts"], type="http", auth="user", website=True, readonly=True)
     def portal_my_donation_receipts(self, **kw):
         values = self._prepare_portal_layout_values()
         receipts = request.env["alim.donation.receipt"].search(self._donation_receipt_domain())
         values.update(receipts=receipts, page_name="alim_donation_receipts")
         return request.render("alim_donation.portal_my_donation_receipts", values)
 
-    # read-only (a replica where there is one); the list is not: get_portal_url() gives
-    # each receipt its access token
+    # read-only (a replica where there is one)
     @http.route(
         ["/my/donation-receipts/<int:receipt_id>"], type="http", auth="public", website=True, readonly=True
     )

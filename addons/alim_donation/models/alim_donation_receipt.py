@@ -422,6 +422,10 @@ class AlimDonationReceipt(models.Model):
                 signatory_name=company.alim_receipt_signatory_name,
                 signatory_role=company.alim_receipt_signatory_role,
             )
+        # the donor's link now, so that the portal pages listing receipts never write it
+        # (they are served read-only, from a replica where there is one)
+        for receipt in self:
+            receipt._portal_ensure_token()
         return True
 
     def action_cancel(self):

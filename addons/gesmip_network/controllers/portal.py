@@ -79,8 +79,8 @@ class GesmipNetworkPortal(CustomerPortal):
             check=lambda event: event.is_network_event and event.network_published,
         )
 
-    # not read-only: the event's documents get their access token here
-    @http.route("/my/network-events/<int:event_id>", type="http", auth="user", website=True)
+    # read-only: the documents got their access token when they were shared
+    @http.route("/my/network-events/<int:event_id>", type="http", auth="user", website=True, readonly=True)
     def portal_my_network_event(self, event_id, **kw):
         event = self._network_event_or_404(event_id)
         values = self._prepare_portal_layout_values()
@@ -101,7 +101,7 @@ class GesmipNetworkPortal(CustomerPortal):
         """The documents the event shares, with an access token (the user may read the event)."""
         # Portal users have no access to attachments: the event was checked readable above.
         attachments = event.sudo().network_document_ids
-        attachments.generate_access_token()
+        attachments.generate_access_token()  # writes only for documents shared before tokens
         return [
             {
                 "name": attachment.name,

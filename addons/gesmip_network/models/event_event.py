@@ -62,6 +62,23 @@ class EventEvent(models.Model):
             defaults["description"] = False
         return defaults
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        events = super().create(vals_list)
+        events._network_documents_tokens()
+        return events
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "network_document_ids" in vals:
+            self._network_documents_tokens()
+        return result
+
+    def _network_documents_tokens(self):
+        """The shared documents' access tokens, given when they are shared: the event's portal
+        page links to them and is served read-only (from a replica where there is one)."""
+        self.sudo().network_document_ids.generate_access_token()
+
     @api.depends("registration_ids.grocery_id", "registration_ids.state")
     def _compute_network_grocery_count(self):
         for event in self:

@@ -41,14 +41,13 @@ READONLY = {
     "/my/network-events/page/<int:page>",
     "/my/calls",
     "/my/calls/page/<int:page>",
+    "/my/network-events/<int:event_id>",
+    "/my/donation-receipts",
     "/my/donation-receipts/<int:receipt_id>",
     "/my/ge-hours",
 }
 # the suite's GET pages that write, and what they write
-WRITING = {
-    "/my/network-events/<int:event_id>": "an access token on each of the event's documents",
-    "/my/donation-receipts": "an access token on each receipt listed (get_portal_url)",
-}
+WRITING = {}
 WARNING = "retrying with a read/write cursor"
 
 
@@ -111,9 +110,11 @@ class TestReadonlyRoutes(HttpCase):
         done_move(env, cheese, lot, 5, stock, customers, now, cls.grocery, warehouse.out_type_id)
         cls.recall = env["alim.recall"].create({"name": "Rappel lecture", "lot_id": lot.id})
         cls.recall.action_notify()
-        env["event.event"].create(
+        minutes = env["ir.attachment"].create({"name": "compte-rendu.txt", "raw": b"Compte rendu"})
+        cls.event = env["event.event"].create(
             {
                 "name": "Réunion lecture",
+                "network_document_ids": [Command.set(minutes.ids)],
                 "is_network_event": True,
                 "network_published": True,
                 "date_begin": now + timedelta(days=3),
@@ -158,8 +159,7 @@ class TestReadonlyRoutes(HttpCase):
         picking.move_ids.picked = True
         picking.button_validate()
         receipt = cls.env["alim.donation.receipt"]._create_for_pickings(donor, picking)
-        receipt.action_issue()
-        receipt._portal_ensure_token()  # the link a donor is sent
+        receipt.action_issue()  # gives the donor's link its token
         return receipt
 
     def _our_get_routes(self):
@@ -213,8 +213,11 @@ class TestReadonlyRoutes(HttpCase):
         self.assertIn("Cycle lecture", self._fetch_readonly("/my/cycles").text)
         self.assertIn("Rappel lecture", self._fetch_readonly(f"/my/recalls/{self.recall.id}").text)
         self.assertIn("Réunion lecture", self._fetch_readonly("/my/network-events").text)
-        # the donor reads its receipt, with its access token or as itself
+        # an event's page links its documents (their tokens were given when they were shared)
+        self.assertIn("compte-rendu.txt", self._fetch_readonly(f"/my/network-events/{self.event.id}").text)
+        # the donor reads its receipts, with its access token or as itself
         self.authenticate("ro_donor", "ro_donor")
+        self.assertIn(self.receipt.name, self._fetch_readonly("/my/donation-receipts").text)
         self._fetch_readonly(f"/my/donation-receipts/{self.receipt.id}?report_type=html")
         self.authenticate(None, None)
         self._fetch_readonly(
