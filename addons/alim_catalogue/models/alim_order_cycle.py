@@ -1,4 +1,5 @@
 import time
+from collections import defaultdict
 
 from markupsafe import Markup
 from psycopg2.errors import UniqueViolation
@@ -265,19 +266,27 @@ class AlimOrderCycle(models.Model):
                     )
                 ) from None
         order_lines = {line.product_id: line for line in order.order_line}
-        to_create = []
+        SaleLine = self.env["sale.order.line"]
+        # Written in batches (one write per new quantity, one unlink, one create), and only
+        # what changed: the portal posts a whole page, and each write of a sale line's
+        # quantity costs Odoo a dozen queries of recomputation.
+        to_write, to_unlink, to_create = defaultdict(lambda: SaleLine), SaleLine, []
         for cycle_line, qty in quantities.items():
             existing = order_lines.get(cycle_line.product_id)
             if existing and qty:
-                existing.product_uom_qty = qty
+                if existing.product_uom_qty != qty:
+                    to_write[qty] |= existing
             elif existing:
-                existing.unlink()
+                to_unlink |= existing
             elif qty:
                 to_create.append(
                     {"order_id": order.id, "product_id": cycle_line.product_id.id, "product_uom_qty": qty}
                 )
+        for qty, lines in to_write.items():
+            lines.write({"product_uom_qty": qty})
+        to_unlink.unlink()
         if to_create:
-            self.env["sale.order.line"].create(to_create)
+            SaleLine.create(to_create)
         return order
 
     # --- the portal's doors: the current (portal) user writes for its own grocery -----------

@@ -172,3 +172,24 @@ class TestOrderCyclePages(HttpCase):
             counts.append(self.env.cr.sql_log_count - before)
         self.assertEqual(len(self.cycle.line_ids), 65)
         self.assertLessEqual(counts[1], counts[0], counts)
+
+    def test_saving_a_whole_page_writes_only_what_changed(self):
+        """A browser posts every quantity of the page: the lines whose quantity did not
+        change cost nothing, so a save of one change costs the same with one other ordered
+        line posted as with four."""
+        self.authenticate("test_pages", "test_pages")
+        self._post({"Barley": "1", "Oats": "1", "Rice": "1", "Butter": "1", "Yoghurt": "1"})
+
+        def queries_of_save(quantities):
+            before = self.env.cr.sql_log_count
+            self._post(quantities, page="1")
+            return self.env.cr.sql_log_count - before
+
+        one_other = queries_of_save({"Barley": "2", "Oats": "1"})
+        four_others = queries_of_save(
+            {"Barley": "3", "Oats": "1", "Rice": "1", "Butter": "1", "Yoghurt": "1"}
+        )
+        self.assertEqual(
+            self._ordered(), {"Barley": 3.0, "Oats": 1.0, "Rice": 1.0, "Butter": 1.0, "Yoghurt": 1.0}
+        )
+        self.assertLessEqual(four_others, one_other + 2)
