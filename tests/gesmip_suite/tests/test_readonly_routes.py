@@ -8,7 +8,9 @@ retrying with a read/write cursor" and serves the page again on a read/write cur
 (``Request._transactioning``). Each page is fetched as its user with no warning allowed, and
 one case shows that the warning does appear when a read-only page writes."""
 
+import importlib.util
 from datetime import timedelta
+from pathlib import Path
 
 from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
@@ -49,6 +51,16 @@ READONLY = {
 # the suite's GET pages that write, and what they write
 WRITING = {}
 WARNING = "retrying with a read/write cursor"
+
+
+def _migration(addon, version):
+    """The post-migration module of ``addon`` at ``version``, loaded from its file."""
+    module = __import__(f"odoo.addons.{addon}", fromlist=["_"])
+    path = Path(module.__file__).parent / "migrations" / version / "post-migration.py"
+    spec = importlib.util.spec_from_file_location(f"{addon}_migrate_{version}", path)
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    return migration
 
 
 @tagged("post_install", "-at_install")
@@ -239,3 +251,24 @@ class TestReadonlyRoutes(HttpCase):
         self.assertIn(WARNING, "\n".join(logs.output))
         self.assertTrue(order.access_token)
         self._fetch_readonly(f"/my/cycles/{self.cycle.id}")
+
+    def test_migrations_give_tokens_to_what_was_issued_or_shared_before(self):
+        """Receipts issued and documents shared before they got their token then (the update
+        of alim_donation 18.0.1.2.0 and gesmip_network 18.0.1.1.1) get one, so the pages
+        listing them stay read-only."""
+        minutes = self.event.network_document_ids
+        self.env.cr.execute(
+            "UPDATE alim_donation_receipt SET access_token = NULL WHERE id = %s", [self.receipt.id]
+        )
+        self.env.cr.execute("UPDATE ir_attachment SET access_token = NULL WHERE id = %s", [minutes.id])
+        self.env.invalidate_all()
+        self.assertFalse(self.receipt.access_token or minutes.sudo().access_token)
+        _migration("alim_donation", "18.0.1.2.0").migrate(self.env.cr, "18.0.1.1.0")
+        _migration("gesmip_network", "18.0.1.1.1").migrate(self.env.cr, "18.0.1.1.0")
+        self.env.invalidate_all()
+        self.assertTrue(self.receipt.access_token)
+        self.assertTrue(minutes.sudo().access_token)
+        self.authenticate("ro_grocery", "ro_grocery")
+        self._fetch_readonly(f"/my/network-events/{self.event.id}")
+        self.authenticate("ro_donor", "ro_donor")
+        self._fetch_readonly("/my/donation-receipts")
