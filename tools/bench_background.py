@@ -1,12 +1,12 @@
 """Run by tools/bench_background.sh. A grocery reads the catalogue page of another open cycle
 every half second from start to end: its 95th percentile says whether the portal stays usable.
-Under that load, first Odoo's own batch confirmation of the same orders as plain sale orders
-runs in `odoo-bin shell` beside the server (tools/bench_background_odoo.py, one transaction,
-rolled back); then, as a cycle manager over JSON-RPC to the server on 127.0.0.1, click
-"Confirm Orders" on the prepared cycle, time the click, and read the cycle's progress every
-2 seconds (what the form shows) until the task is done or failed, within a bound. Both
-confirmations thus meet the same load on the same cores. Prints BENCH lines in the format of
-tools/bench.sh."""
+Under that load, first Odoo's own batch confirmation of the same orders as plain sale orders,
+by the same cycle manager, runs in `odoo-bin shell` beside the server
+(tools/bench_background_odoo.py, one transaction, rolled back); then, as that manager over
+JSON-RPC to the server on 127.0.0.1, click "Confirm Orders" on the prepared cycle, time the
+click, and read the cycle's progress every 2 seconds (what the form shows) until the task is
+done or failed, within a bound. Both confirmations thus meet the same load on the same cores.
+Prints BENCH lines in the format of tools/bench.sh."""
 
 import json
 import os
@@ -50,7 +50,9 @@ def odoo_batch_confirmation(setup, script, command):
             stdin=stdin,
             capture_output=True,
             text=True,
-            env=dict(os.environ, BG_ODOO_ORDERS=json.dumps(setup["odoo_orders"])),
+            env=dict(
+                os.environ, BG_ODOO_ORDERS=json.dumps(setup["odoo_orders"]), BG_ODOO_LOGIN=setup["login"]
+            ),
             check=False,
         )
     for line in result.stdout.splitlines():
@@ -134,7 +136,8 @@ def main(url, db, setup_path, odoo_script, *odoo_command):
     )
     print(
         f"BENCH|Odoo batch confirmation, one transaction|{size}||{odoo['seconds']:.2f}|"
-        f"baseline in odoo-bin shell beside the server, the same catalogue read meanwhile "
+        f"baseline by the same manager in odoo-bin shell beside the server, the same catalogue "
+        f"read meanwhile "
         f"({len(during_odoo)} loads, p95 {percentile_95(during_odoo) or 0:.2f} s)"
     )
     if during_ours:
