@@ -31,6 +31,11 @@ class AlimOrderCycle(models.Model):
     # Allocating or confirming runs at once in the request up to this many order lines (a few
     # seconds), in the background beyond.
     _job_inline_lines = 500
+    # Each cron call starts with an empty cache, and Odoo's reservation then reads the quants of
+    # every product again: a few orders per call (about 20 s, a third of limit_time_cpu) make a
+    # cycle's confirmation as cheap as Odoo's own batch confirmation; one order per call cost
+    # 8 % more queries.
+    _job_batch_seconds = 20.0
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
