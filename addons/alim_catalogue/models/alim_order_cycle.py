@@ -31,11 +31,6 @@ class AlimOrderCycle(models.Model):
     # Allocating or confirming runs at once in the request up to this many order lines (a few
     # seconds), in the background beyond.
     _job_inline_lines = 500
-    # Each cron call starts with an empty cache, and Odoo's reservation then reads the quants of
-    # every product again: a few orders per call (about 20 s, a third of limit_time_cpu) make a
-    # cycle's confirmation as cheap as Odoo's own batch confirmation; one order per call cost
-    # 8 % more queries.
-    _job_batch_seconds = 20.0
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
@@ -536,9 +531,12 @@ class AlimOrderCycle(models.Model):
             chunk = 1
             while orders:
                 start = time.monotonic()
-                orders[:chunk].action_confirm()
+                # without the other orders in the prefetch: Odoo would read all their lines
+                batch = orders[:chunk].with_prefetch()
+                self._prefetch_quants(batch)
+                batch.action_confirm()
                 self.env.flush_all()
-                per_order = (time.monotonic() - start) / len(orders[:chunk])
+                per_order = (time.monotonic() - start) / len(batch)
                 orders = orders[chunk:]
                 left = deadline - time.monotonic()
                 if left <= 0:
@@ -549,6 +547,17 @@ class AlimOrderCycle(models.Model):
             self._on_orders_confirmed()
             self._transition("confirm")
         return max(0, self.job_total - remaining)
+
+    def _prefetch_quants(self, orders):
+        """Read at once the quants the orders' reservation will take from. Odoo's reservation
+        searches a product's quants and then reads them one record at a time (a query per order
+        line), which a batch of a few orders, each cron call starting with an empty cache, pays
+        in full where Odoo's batch confirmation of the whole cycle pays it once per product."""
+        products = orders.order_line.product_id.filtered(lambda p: p.is_storable)
+        if products:
+            self.env["stock.quant"].sudo().search(
+                [("product_id", "in", products.ids), ("location_id", "child_of", self.location_id.id)]
+            ).mapped("lot_id")
 
     def _on_orders_confirmed(self):
         """Hook: every order of the cycle is confirmed (at once, or by the last batch in the
