@@ -51,7 +51,7 @@ if not rows:
 PY
 grep -E "tests when loading database" "$LOG" | tail -n 1
 # Install time of the whole suite beside its core dependencies alone
-if [ "$ADDONS" = "$ALL_ADDONS" ] && [ "${GESMIP_BENCH_INSTALL:-1}" != 0 ]; then
+if [ -z "${1:-}" ] && [ "${GESMIP_BENCH_INSTALL:-1}" != 0 ]; then  # the whole suite
     say "Timing the installation of the suite beside its core dependencies (GESMIP_BENCH_INSTALL=0 skips it)"
     bash "$GESMIP_ROOT/tools/bench_install.sh" | grep "BENCH|" | cut -d"|" -f2- | tr "|" "\t" || rc=1
 fi
