@@ -6,6 +6,7 @@ from . import sale_order
 from . import sale_order_line
 from . import res_partner_member_tier
 from . import stock_picking
+from . import stock_move
 from . import product_pricelist_item
 from . import res_company_starter
 from . import alim_standing_order

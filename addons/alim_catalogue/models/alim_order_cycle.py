@@ -524,7 +524,8 @@ class AlimOrderCycle(models.Model):
     def _job_step_confirm(self, deadline):
         """Confirm the orders in chunks sized from the time the first ones took; when none is
         left, put the deliveries on the round and mark the cycle confirmed."""
-        orders = self._orders_to_confirm()
+        # each delivery's state computed once, not once per reserved line (see stock_move.py)
+        orders = self._orders_to_confirm().with_context(alim_cycle_confirm=True)
         if deadline is None:
             orders.action_confirm()
         else:

@@ -10,3 +10,4 @@ from . import test_alim_order_cycle_background
 from . import test_alim_order_cycle_load_stock
 from . import test_alim_order_cycle_pages
 from . import test_alim_number_formatters
+from . import test_alim_order_cycle_reservation
