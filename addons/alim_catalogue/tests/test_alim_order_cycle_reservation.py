@@ -29,8 +29,8 @@ class TestOrderCycleReservation(BaseCommon):
         products = self.env["product.product"].create(
             [{"name": f"Resa product {i}", "is_storable": True, "list_price": 1.0} for i in range(count)]
         )
-        for product in products:
-            if stock:
+        if stock:
+            for product in products:
                 self.env["stock.quant"]._update_available_quantity(product, self.stock, stock)
         return products
 
