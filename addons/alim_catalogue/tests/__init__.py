@@ -11,3 +11,4 @@ from . import test_alim_order_cycle_load_stock
 from . import test_alim_order_cycle_pages
 from . import test_alim_number_formatters
 from . import test_alim_order_cycle_reservation
+from . import test_alim_order_cycle_job_labels

@@ -17,3 +17,4 @@ from . import survey_question_answer
 from . import res_users
 from . import ir_http
 from . import gesmip_demo
+from . import ir_module_module
