@@ -20,8 +20,8 @@ from playwright.sync_api import sync_playwright
 BACK_OFFICE = [
     ("01-groceries-kanban", "/odoo/action-gesmip_network.res_partner_action_grocery"),
     ("02-groceries-list", "/odoo/action-gesmip_network.res_partner_action_grocery?view_type=list"),
-    ("03-network-events", "/odoo/action-gesmip_network.event_event_action_network"),
-    ("04-needs-studies", "/odoo/action-gesmip_network.gesmip_needs_study_action"),
+    ("03-network-events", "/odoo/action-gesmip_network_life.event_event_action_network"),
+    ("04-needs-studies", "/odoo/action-gesmip_network_life.gesmip_needs_study_action"),
     ("05-food-products", "/odoo/action-alim_food.product_template_action_food"),
     ("06-dock-reception", "/odoo/action-alim_donation.stock_picking_action_alim_dock"),
     ("07-donation-receipts", "/odoo/action-alim_donation.alim_donation_receipt_action"),
@@ -61,7 +61,11 @@ REPORTS = [
         "alim_rounds.alim_delivery_round_sheet",
         ("stock.picking.batch", [("alim_round_kind", "=", "delivery"), ("state", "=", "in_progress")]),
     ),
-    ("43-needs-study-pdf", "gesmip_network.gesmip_needs_study_report_document", ("gesmip.needs.study", [])),
+    (
+        "43-needs-study-pdf",
+        "gesmip_network_life.gesmip_needs_study_report_document",
+        ("gesmip.needs.study", []),
+    ),
 ]
 PORTAL = [
     ("20-portal-home", "/my"),

@@ -8,7 +8,7 @@
     "maintainers": ["gesmip"],
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["alim_food"],
+    "depends": ["gesmip_base", "alim_food"],
     "data": [
         "security/ir.model.access.csv",
         "security/alim_recall_security.xml",

@@ -9,6 +9,7 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": [
+        "gesmip_base",
         "alim_food",
         "account",
         "portal",

@@ -8,7 +8,7 @@
     "maintainers": ["gesmip"],
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["alim_food", "mrp", "stock_account"],
+    "depends": ["gesmip_base", "alim_food", "mrp", "stock_account"],
     "data": [
         "security/alim_repack_groups.xml",
         "security/ir.model.access.csv",

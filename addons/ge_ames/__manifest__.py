@@ -8,7 +8,7 @@
     "maintainers": ["gesmip"],
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["gesmip_network", "hr_timesheet", "account"],
+    "depends": ["gesmip_base", "gesmip_network", "hr_timesheet", "account"],
     "data": [
         "security/ge_ames_groups.xml",
         "security/ir.model.access.csv",

@@ -10,6 +10,7 @@
     "development_status": "Alpha",
     "depends": [
         "gesmip_network",
+        "gesmip_network_life",
         "alim_food",
         "alim_donation",
         "alim_catalogue",

@@ -4,7 +4,7 @@ from odoo import http
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
-from odoo.addons.gesmip_network.controllers.door import flash, pop_flash, record_or_404
+from odoo.addons.gesmip_base.controllers.door import flash, pop_flash, record_or_404
 
 from .standing_order_portal import AlimStandingOrderPortal
 

@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 from odoo.osv.expression import FALSE_LEAF
 
-from odoo.addons.gesmip_network.controllers.door import MAX_ID, flash, pop_flash, record_or_404
+from odoo.addons.gesmip_base.controllers.door import MAX_ID, flash, pop_flash, record_or_404
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.addons.sale.controllers.portal import CustomerPortal as SaleCustomerPortal

@@ -4,7 +4,7 @@ from odoo import http
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
-from odoo.addons.gesmip_network.controllers.door import flash, pop_flash
+from odoo.addons.gesmip_base.controllers.door import flash, pop_flash
 
 from .portal import AlimCyclePortal
 

@@ -4,7 +4,7 @@ from odoo import http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
-from odoo.addons.gesmip_network.controllers.door import MAX_ID
+from odoo.addons.gesmip_base.controllers.door import MAX_ID
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 

@@ -37,9 +37,3 @@ def archive_odoo_companies(env):
     partners = companies.partner_id
     companies.filtered("active").write({"active": False})
     partners.filtered("active").write({"active": False})
-
-
-def archive_odoo_events(env):
-    """Archive Odoo's English demo events (conferences, trainings of a furniture shop)."""
-    events = odoo_demo_records(env, "event.event")
-    events.filtered("active").write({"active": False})

@@ -11,21 +11,14 @@ class TestDemoLoader(BaseCommon):
         )
         return record
 
-    def test_odoo_demo_contacts_and_events_are_archived(self):
-        """Odoo's demo contacts and events are archived; the network's own, the users' and the
+    def test_odoo_demo_contacts_are_archived(self):
+        """Odoo's demo contacts are archived; the network's own, the users' and the
         companies' partners stay."""
         Partner = self.env["res.partner"]
         foreign = self._declared_by(Partner.create({"name": "Deco Addict"}), "base", "test_deco")
         donor = self._declared_by(Partner.create({"name": "Supermarché"}), "alim_donation", "test_donor")
         admin_partner = self.env.ref("base.partner_admin")
         company_partner = self.env.company.partner_id
-        event = self._declared_by(
-            self.env["event.event"].create(
-                {"name": "Open Days", "date_begin": "2027-01-15 08:00:00", "date_end": "2027-01-15 18:00:00"}
-            ),
-            "event",
-            "test_open_days",
-        )
         shop = self._declared_by(
             self.env["res.company"].create({"name": "My Company (Chicago)"}), "stock", "test_co"
         )
@@ -35,9 +28,7 @@ class TestDemoLoader(BaseCommon):
         self.assertFalse(shop.partner_id.active)
         self.assertTrue(self.env.ref("base.main_company").active)
         Demo._generate("gesmip_network.demo.odoo_demo_cleanup.archive_odoo_contacts")
-        Demo._generate("gesmip_network.demo.odoo_demo_cleanup.archive_odoo_events")
         self.assertFalse(foreign.active)
-        self.assertFalse(event.active)
         self.assertTrue(donor.active)
         self.assertTrue(admin_partner.active)
         self.assertTrue(company_partner.active)

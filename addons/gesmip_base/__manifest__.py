@@ -1,0 +1,15 @@
+{
+    "name": "GESMIP Base",
+    "summary": "Mechanisms every GESMIP addon uses: state machine, background work, portal doors, "
+    "time zone, demo data runner",
+    "version": "18.0.1.0.0",
+    "category": "Hidden/Tools",
+    "website": "https://github.com/gesmip/gesmip",
+    "author": "GESMIP",
+    "maintainers": ["gesmip"],
+    "license": "AGPL-3",
+    "development_status": "Alpha",
+    "depends": ["mail", "portal"],
+    "external_dependencies": {"python": ["openupgradelib"]},
+    "pre_init_hook": "pre_init_hook",
+}

@@ -1,0 +1,5 @@
+from . import gesmip_state_machine_mixin
+from . import gesmip_background_mixin
+from . import gesmip_demo
+from . import ir_http
+from . import ir_module_module

@@ -1,0 +1,150 @@
+from werkzeug.exceptions import NotFound
+
+from odoo import fields, http
+from odoo.exceptions import AccessError, UserError
+from odoo.http import request
+
+from odoo.addons.gesmip_base.controllers.door import flash, pop_flash, record_or_404
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+PAGE_SIZE = 20
+
+
+class GesmipNetworkPortal(CustomerPortal):
+    """Network life for a grocery's portal user: events (registration, minutes, documents), calls."""
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "network_event_count" in counters:
+            Event = request.env["event.event"]
+            values["network_event_count"] = (
+                Event.search_count(self._network_event_domain()) if Event.has_access("read") else 0
+            )
+        if "network_call_count" in counters:
+            Call = request.env["gesmip.call.project"]
+            values["network_call_count"] = Call.search_count([]) if Call.has_access("read") else 0
+        return values
+
+    def _network_event_domain(self):
+        return [("is_network_event", "=", True), ("network_published", "=", True)]
+
+    def _network_grocery_or_404(self):
+        """The user's member grocery: the network pages are for groceries only."""
+        grocery = request.env.user._gesmip_member_grocery()
+        if not grocery:
+            raise NotFound()
+        return grocery
+
+    @http.route(
+        ["/my/network-events", "/my/network-events/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
+    def portal_my_network_events(self, page=1, **kw):
+        self._network_grocery_or_404()
+        Event = request.env["event.event"]
+        if not Event.has_access("read"):
+            raise NotFound()
+        domain = self._network_event_domain()
+        total = Event.search_count(domain)
+        pager = portal_pager(url="/my/network-events", total=total, page=page, step=PAGE_SIZE)
+        events = Event.search(domain, order="date_begin desc", limit=PAGE_SIZE, offset=pager["offset"])
+        registered = request.env["event.registration"].search(
+            [("event_id", "in", events.ids), ("state", "!=", "cancel")]
+        )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "events": events,
+                "registered_counts": {
+                    e.id: len(registered.filtered(lambda r, e=e: r.event_id == e)) for e in events
+                },
+                "pager": pager,
+                "page_name": "network_events",
+                "now": fields.Datetime.now(),
+            }
+        )
+        return request.render("gesmip_network_life.portal_my_network_events", values)
+
+    def _network_event_or_404(self, event_id):
+        """The network event shown to the user's grocery, or a 404."""
+        self._network_grocery_or_404()
+        return record_or_404(
+            "event.event",
+            event_id,
+            check=lambda event: event.is_network_event and event.network_published,
+        )
+
+    # read-only: the documents got their access token when they were shared
+    @http.route("/my/network-events/<int:event_id>", type="http", auth="user", website=True, readonly=True)
+    def portal_my_network_event(self, event_id, **kw):
+        event = self._network_event_or_404(event_id)
+        values = self._prepare_portal_layout_values()
+        values.update(self._prepare_network_event_values(event))
+        values.update(pop_flash())
+        return request.render("gesmip_network_life.portal_my_network_event", values)
+
+    def _prepare_network_event_values(self, event):
+        return {
+            "event": event,
+            "registrations": request.env["event.registration"].search([("event_id", "=", event.id)]),
+            "documents": self._network_event_documents(event),
+            "page_name": "network_event",
+            "is_open": not event.date_end or event.date_end >= fields.Datetime.now(),
+        }
+
+    def _network_event_documents(self, event):
+        """The documents the event shares, with an access token (the user may read the event)."""
+        # Portal users have no access to attachments: the event was checked readable above.
+        attachments = event.sudo().network_document_ids
+        attachments.generate_access_token()  # writes only for documents shared before tokens
+        return [
+            {
+                "name": attachment.name,
+                "url": f"/web/content/{attachment.id}?access_token={attachment.access_token}&download=true",
+            }
+            for attachment in attachments
+        ]
+
+    @http.route(
+        "/my/network-events/<int:event_id>/register", type="http", auth="user", website=True, methods=["POST"]
+    )
+    def portal_my_network_event_register(self, event_id, **post):
+        event = self._network_event_or_404(event_id)
+        attendees = [
+            {key: post.get(f"{key}_{index}") for key in ("name", "email", "phone")} for index in (1, 2)
+        ]
+        try:
+            # every check comes before the one write (registrations' mails may commit)
+            registrations = event._network_portal_register(attendees)
+        except AccessError:
+            raise NotFound() from None
+        except UserError as error:
+            flash("error", error.args[0])
+        else:
+            flash("success", request.env._("%(count)s people registered.", count=len(registrations)))
+        return request.redirect(f"/my/network-events/{event.id}")
+
+    @http.route(
+        ["/my/calls", "/my/calls/page/<int:page>"], type="http", auth="user", website=True, readonly=True
+    )
+    def portal_my_calls(self, page=1, **kw):
+        self._network_grocery_or_404()
+        Call = request.env["gesmip.call.project"]
+        if not Call.has_access("read"):
+            raise NotFound()
+        total = Call.search_count([])
+        pager = portal_pager(url="/my/calls", total=total, page=page, step=PAGE_SIZE)
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "calls": Call.search([], order="deadline desc", limit=PAGE_SIZE, offset=pager["offset"]),
+                "pager": pager,
+                "page_name": "network_calls",
+                "grocery": request.env.user.partner_id.commercial_partner_id,
+            }
+        )
+        return request.render("gesmip_network_life.portal_my_calls", values)
