@@ -143,19 +143,24 @@ if [ -z "$ALONE_ONLY" ]; then
 fi
 
 # --- 3b. Addons alone: each installs with only its own dependencies and passes its tests ---
-# On an empty database (not the template, which holds every core module the suite uses), so
-# that a dependency missing from a manifest shows: the cold chain and the repack lab without
-# the catalogue, the employer group without the platform.
+# The leaves of the suite's graph (addons no other addon of the suite depends on), read from
+# the manifests by tools/addons_alone.py, each on an empty database (not the template, which
+# holds every core module the suite uses), so that a dependency missing from a manifest
+# shows, and so does a module installed that the manifests do not bring (the cold chain
+# without the catalogue, GE AMES without the platform, neither with event or survey).
 if [ -z "$ONLY" ]; then
-    for alone in alim_food,alim_coldchain alim_food,alim_repack ge_ames; do
+    ALONE_TOOL=("$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/addons_alone.py")
+    mapfile -t LEAVES < <("${ALONE_TOOL[@]}" leaves "$GESMIP_ROOT/addons")
+    for alone in "${LEAVES[@]}"; do
+        closure="$("${ALONE_TOOL[@]}" closure "$GESMIP_ROOT/addons" "$alone")"
         ALONE_DB="gesmip_alone_$(date +%H%M%S)_$$"
-        say "Installing $alone alone on the empty database $ALONE_DB with the test runner"
+        say "Installing $alone alone ($closure) on the empty database $ALONE_DB with the test runner"
         psql -d postgres -qc "CREATE DATABASE \"$ALONE_DB\"" >/dev/null
-        ALONE_LOG="$LOGDIR/odoo-alone-${alone//,/-}.log"
+        ALONE_LOG="$LOGDIR/odoo-alone-$alone.log"
         rc=0
         # The label PDF is rendered in the suite's run; on a database made from nothing here,
         # wkhtmltopdf waits for ever on Odoo's asset server (left to investigate).
-        ALONE_TAGS="$(echo "$alone" | sed 's/\([^,]*\)/\/\1/g'),-/alim_repack:TestRepackOrder.test_label_pdf_renders"
+        ALONE_TAGS="$(echo "$closure" | sed 's/\([^,]*\)/\/\1/g'),-/alim_repack:TestRepackOrder.test_label_pdf_renders"
         gesmip_odoo -d "$ALONE_DB" -i "$alone" --test-enable --test-tags "$ALONE_TAGS" \
             --stop-after-init --without-demo=all --http-port "$PORT" --log-level=test --max-cron-threads=0 \
             >"$ALONE_LOG" 2>&1 || rc=$?
@@ -163,14 +168,15 @@ if [ -z "$ONLY" ]; then
             --allowlist "$GESMIP_ROOT/tools/log-allowlist.txt" >"$ALONE_LOG.summary" || true
         read -r p f < <(tail -n 1 "$ALONE_LOG.summary")
         [ $rc -ne 0 ] && [ "$f" = 0 ] && f=1
-        for addon in ${alone//,/ }; do
+        for addon in ${closure//,/ }; do
             state="$(psql -d "$ALONE_DB" -Atqc "SELECT state FROM ir_module_module WHERE name='$addon'" 2>/dev/null || true)"
             [ "$state" = installed ] || { say "Addon $addon alone is not installed (state: ${state:-missing})"; f=$((f + 1)); }
         done
-        for other in alim_catalogue alim_donation; do
-            state="$(psql -d "$ALONE_DB" -Atqc "SELECT state FROM ir_module_module WHERE name='$other'" 2>/dev/null || true)"
-            [ "$state" != installed ] || { say "$alone pulled in $other"; f=$((f + 1)); }
-        done
+        psql -d "$ALONE_DB" -Atqc "SELECT name FROM ir_module_module WHERE state = 'installed'" \
+            >"$ALONE_LOG.installed" 2>/dev/null || true
+        "${ALONE_TOOL[@]}" check "$GESMIP_ROOT/addons" "$ODOO_SRC" "$alone" "$ALONE_LOG.installed" \
+            >"$ALONE_LOG.modules" || f=$((f + 1))
+        cat "$ALONE_LOG.modules"
         [ "$f" = 0 ] || cat "$ALONE_LOG.summary" >&2
         record "alone: $alone" "$p" "$f"
         gesmip_drop_db "$ALONE_DB"

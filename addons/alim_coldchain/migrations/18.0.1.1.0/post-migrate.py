@@ -2,7 +2,19 @@
 readings it may post (existing sensors: the day they were created).
 
 The old ``token`` column is emptied rather than dropped: no secret stays in clear, and the
-upgrade check (no column dropped) still holds; Odoo no longer reads it."""
+upgrade check (no column dropped) still holds; Odoo no longer reads it.
+
+Read by tools/upgrade_check.py: RETIRED (what this migration removes on purpose)."""
+
+RETIRED = {
+    "columns": {
+        "alim_temperature_sensor.token": "sensor tokens in clear, replaced by token_hash",
+    },
+    "xmlids": {
+        "alim_coldchain.field_alim_temperature_sensor__token": "the field of the tokens in clear",
+        "alim_coldchain.constraint_alim_temperature_sensor_token_unique": "its constraint, now on token_hash",
+    },
+}
 
 
 def migrate(cr, version):
