@@ -1,8 +1,6 @@
-from pathlib import Path
-
 from odoo.addons.alim_food.hooks import adopt_xmlids
 
 
 def pre_init_hook(env):
     """Module split: take over the external ids this addon's records had in alim_catalogue."""
-    adopt_xmlids(env, "alim_donation", Path(__file__).parent)
+    adopt_xmlids(env, "alim_donation")

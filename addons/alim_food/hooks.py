@@ -8,14 +8,11 @@ marks alim_donation and alim_rounds for installation, so that the donations' vie
 fields are back before alim_catalogue's own views are checked, and nothing that
 alim_catalogue no longer declares is removed at the end of the update."""
 
-import ast
-import csv
 import json
 import logging
-import re
-from pathlib import Path
 
-from odoo.modules.module import get_module_path
+from odoo.addons.gesmip_base.module_split import declared_models
+from odoo.addons.gesmip_base.module_split import declared_xmlids as split_declared_xmlids
 
 _logger = logging.getLogger(__name__)
 
@@ -29,28 +26,13 @@ RENAMED = {
     "alim_catalogue_menu_logistics": "alim_food_menu_logistics",
     "alim_catalogue_menu_donations": "alim_donation_menu",
 }
-_DECLARED_ID = re.compile(r'<(?:record|menuitem|template)\b[^>]*?\bid="(\w+)"')
-_MODEL_NAME = re.compile(r'^\s+_name = "([\w.]+)"', re.M)
 
 
-def declared_xmlids(module_dir):
+def declared_xmlids(module):
     """External ids (without module) that an addon declares: its data and demo records, its
-    access rules and its models with their fields."""
-    module_dir = Path(module_dir)
-    manifest = ast.literal_eval((module_dir / "__manifest__.py").read_text())
-    names = set()
-    for filename in manifest.get("data", []) + manifest.get("demo", []):
-        path = module_dir / filename
-        if filename.endswith(".csv"):
-            with path.open() as handle:
-                names.update(row["id"] for row in csv.DictReader(handle))
-        else:
-            names.update(_DECLARED_ID.findall(path.read_text()))
-    models = set()
-    for path in module_dir.glob("*/*.py"):
-        models.update(_MODEL_NAME.findall(path.read_text()))
-    names.update("model_" + model.replace(".", "_") for model in models)
-    return {name for name in names if "." not in name}, models
+    access rules and its models; and its models, whose fields follow them."""
+    models = declared_models(module)
+    return split_declared_xmlids(module) | {"model_" + model.replace(".", "_") for model in models}, models
 
 
 def _like_patterns(model):
@@ -60,15 +42,15 @@ def _like_patterns(model):
     return ["field\\_" + escaped + "\\_\\_%", "constraint\\_" + escaped + "\\_%"]
 
 
-def adopt_xmlids(env, module, module_dir):
+def adopt_xmlids(env, module):
     """Hand the external ids that ``module`` declares over from alim_catalogue."""
     cr = env.cr
     # only on an update of a database that had the old addon, not on a new install of both
     if not _old_module_installed(cr):
         return
-    names, models = declared_xmlids(module_dir)
+    names, models = declared_xmlids(module)
     # what the old addon still declares stays its own
-    names -= declared_xmlids(get_module_path(OLD_MODULE))[0]
+    names -= split_declared_xmlids(OLD_MODULE)
     old_names = {old for old, new in RENAMED.items() if new in names}
     cr.execute(
         """
@@ -128,7 +110,7 @@ def _rename_groups_in_views(cr):
 def pre_init_hook(env):
     if not _old_module_installed(env.cr):
         return
-    adopt_xmlids(env, "alim_food", Path(__file__).parent)
+    adopt_xmlids(env, "alim_food")
     _rename_groups_in_views(env.cr)
     split_off = env["ir.module.module"].search(
         [("name", "in", ("alim_donation", "alim_rounds")), ("state", "=", "uninstalled")]

@@ -6,7 +6,6 @@ code loads, every old record becomes its core counterpart, keeping its id's refe
 with their models."""
 
 import logging
-from pathlib import Path
 
 from odoo.tools import SQL
 from odoo.tools.sql import table_exists
@@ -19,7 +18,7 @@ _logger = logging.getLogger(__name__)
 def pre_init_hook(env):
     """Module split: take over the external ids this addon's records had in alim_catalogue,
     then turn its old rounds (if the database has any) into batch transfers."""
-    adopt_xmlids(env, "alim_rounds", Path(__file__).parent)
+    adopt_xmlids(env, "alim_rounds")
     convert_rounds_to_batches(env)
 
 

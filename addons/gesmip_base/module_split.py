@@ -13,6 +13,7 @@ from pathlib import Path
 from lxml import etree
 from openupgradelib import openupgrade
 
+from odoo.models import MetaModel
 from odoo.modules.module import get_module_path
 
 _logger = logging.getLogger(__name__)
@@ -36,6 +37,17 @@ def declared_xmlids(module):
         elif file.suffix == ".xml":
             names.update(node.get("id") for node in etree.parse(str(file)).iter(*DECLARING_TAGS))
     return {name for name in names if name and "." not in name}
+
+
+def declared_models(module):
+    """Models that ``module``'s Python defines (not those it only extends); its Python must
+    be imported, as it is when its hooks and migrations run."""
+    found = set()
+    for cls in MetaModel.module_to_models.get(module, []):
+        inherit = [cls._inherit] if isinstance(cls._inherit, str) else list(cls._inherit or [])
+        if cls._name and cls._name not in inherit:
+            found.add(cls._name)
+    return found
 
 
 def module_installed(cr, module):
