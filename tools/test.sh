@@ -66,6 +66,7 @@ if [ -n "$STATIC" ] && [ -z "$ONLY" ]; then
     FR_PO=()
     for addon in ${ALL_ADDONS//,/ }; do FR_PO+=("addons/$addon/i18n/fr.po"); done
     check fr-po-complete "$GESMIP_VENV/bin/python" tools/po_missing.py "${FR_PO[@]}"
+    check readme-addons-graph "$GESMIP_VENV/bin/python" tools/addons_graph.py --check README.md
 fi
 
 # --- 2. Pure-Python tests of the algorithms --------------------------------------------
