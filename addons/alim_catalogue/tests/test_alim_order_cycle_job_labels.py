@@ -15,9 +15,9 @@ class TestOrderCycleJobLabels(TransactionCase):
             lang="fr_FR",
         )
         Module = self.env["ir.module.module"]
-        # a French database: gesmip_network's French loaded at its install, when the cycle's
+        # a French database: gesmip_base's French loaded at its install, when the cycle's
         # labels did not exist yet (Odoo creates them in English with alim_catalogue)
-        Module.search([("name", "=", "gesmip_network")])._update_translations("fr_FR")
+        Module.search([("name", "=", "gesmip_base")])._update_translations("fr_FR")
         self.env.flush_all()
         self.env.cr.execute(
             """UPDATE ir_model_fields_selection SET name = jsonb_build_object('en_US', name->>'en_US')

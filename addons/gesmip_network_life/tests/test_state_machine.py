@@ -69,7 +69,7 @@ class TestStateMachine(GesmipNetworkCommon):
 
     def test_refusal_in_french(self):
         self.env["res.lang"]._activate_lang("fr_FR")
-        self.env["ir.module.module"]._load_module_terms(["gesmip_network"], ["fr_FR"])
+        self.env["ir.module.module"]._load_module_terms(["gesmip_base", "gesmip_network_life"], ["fr_FR"])
         won, shared = self._call("won"), self._call("shared")
         refused = "^Appel à projets Call won ne peut pas passer de l'état « Gagné » à l'état « Partagé ».$"
         with self.assertRaisesRegex(UserError, refused):
