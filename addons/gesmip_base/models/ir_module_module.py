@@ -9,7 +9,7 @@ class IrModuleModule(models.Model):
         language on each model that inherits the mixin.
 
         Odoo stores a selection's labels per model. Those of ``job_state`` on the cycle, the
-        billing run or the excursion detection come from gesmip_network's ``.po``, which Odoo
+        billing run or the excursion detection come from gesmip_base's ``.po``, which Odoo
         loads when gesmip_network is installed, before those models exist, and never again:
         "Queued" stayed in English on the cycle's form. The mixin's own labels are translated,
         so they are copied where a language is missing (never over a translation made)."""

@@ -9,17 +9,9 @@ import polib
 from odoo.tests import TransactionCase, tagged
 from odoo.tools.translate import TranslationModuleReader
 
-SUITE = (
-    "gesmip_network",
-    "alim_food",
-    "alim_donation",
-    "alim_catalogue",
-    "alim_rounds",
-    "alim_coldchain",
-    "alim_repack",
-    "ge_ames",
-)
 ROOT = Path(__file__).parents[3]
+# every addon of the suite, read from the folder, so that a new one cannot be left out
+SUITE = sorted(path.parent.name for path in (ROOT / "addons").glob("*/__manifest__.py"))
 IDENTICAL = ROOT / "tools" / "fr-identical.txt"
 
 
