@@ -12,8 +12,11 @@ from odoo.addons.base.tests.common import BaseCommon
 DATED = {"is_storable": True, "tracking": "lot", "use_expiration_date": True}
 
 
-class AlimFoodCommon(BaseCommon):
-    """A platform manager and a warehouse volunteer, the company's warehouse and its stock."""
+class AlimFoodFixtures:
+    """A platform manager and a warehouse volunteer, the company's warehouse and its stock.
+
+    A mixin, so that an ``HttpCase`` gets the same world (``AlimFoodCommon`` is the one for a
+    ``BaseCommon``, where Odoo's mail and tracking are off)."""
 
     manager_login = "alim_manager"
     manager_groups = "alim_food.alim_food_group_manager"
@@ -23,7 +26,8 @@ class AlimFoodCommon(BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.manager = new_test_user(cls.env, login=cls.manager_login, groups=cls.manager_groups)
+        if cls.manager_login:  # a class that wants no manager sets it to None
+            cls.manager = new_test_user(cls.env, login=cls.manager_login, groups=cls.manager_groups)
         cls.warehouse_user = new_test_user(cls.env, login=cls.warehouse_login, groups=cls.warehouse_groups)
         cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.env.company.id)], limit=1)
         cls.stock = cls.warehouse.lot_stock_id
@@ -93,3 +97,7 @@ class AlimFoodCommon(BaseCommon):
         picking = cls.env["stock.picking"].with_user(user or cls.warehouse_user).create(vals)
         picking.action_confirm()
         return picking
+
+
+class AlimFoodCommon(AlimFoodFixtures, BaseCommon):
+    pass
