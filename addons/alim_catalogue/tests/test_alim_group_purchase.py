@@ -2,32 +2,28 @@ from datetime import timedelta
 
 from odoo import Command, fields, http
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
+
+from .common import AlimCatalogueHttpCommon
 
 
 @tagged("post_install", "-at_install")
-class TestGroupPurchase(HttpCase):
+class TestGroupPurchase(AlimCatalogueHttpCommon):
+    manager_groups = (
+        "alim_food.alim_food_group_manager,purchase.group_purchase_manager,"
+        "sales_team.group_sale_manager,stock.group_stock_manager"
+    )
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        cls.manager = new_test_user(
-            env,
-            login="test_gp_manager",
-            groups="alim_food.alim_food_group_manager,purchase.group_purchase_manager,"
-            "sales_team.group_sale_manager,stock.group_stock_manager",
-        )
-        cls.groceries = env["res.partner"].create(
-            [
-                {"name": f"GP grocery {n}", "is_company": True, "is_grocery": True, "households_count": h}
-                for n, h in (("A", 10), ("B", 30), ("C", 60))
-            ]
+        cls.groceries = cls._create_groceries(
+            [{"name": f"GP grocery {n}", "households_count": h} for n, h in (("A", 10), ("B", 30), ("C", 60))]
         )
         cls.users = env["res.users"]
         for login, grocery in zip(("test_gp_a", "test_gp_b", "test_gp_c"), cls.groceries, strict=True):
-            user = new_test_user(env, login=login, groups="gesmip_network.gesmip_network_group_grocery")
-            user.partner_id.parent_id = grocery
-            cls.users |= user
+            cls.users |= cls._create_grocery_user(grocery, login)
         cls.supplier = env["res.partner"].create({"name": "Bulk supplier", "is_company": True})
         cls.lentils = env["product.product"].create(
             {

@@ -3,31 +3,26 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
 
-from odoo.addons.base.tests.common import BaseCommon
+from .common import CYCLE_MANAGER_GROUPS, AlimCatalogueCommon
 
 
 @tagged("post_install", "-at_install")
-class TestMemberPricing(BaseCommon):
+class TestMemberPricing(AlimCatalogueCommon):
+    manager_groups = CYCLE_MANAGER_GROUPS
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        cls.manager = new_test_user(
-            env,
-            login="test_pricing_manager",
-            groups="alim_food.alim_food_group_manager,sales_team.group_sale_manager",
-        )
         today = fields.Date.today()
-        cls.member, cls.partner_tier, cls.newcomer = env["res.partner"].create(
+        cls.member, cls.partner_tier, cls.newcomer = cls._create_groceries(
             [
-                {"name": "Old member", "is_company": True, "is_grocery": True, "member_tier": "member"},
-                {"name": "Partner grocery", "is_company": True, "is_grocery": True, "member_tier": "partner"},
+                {"name": "Old member", "member_tier": "member"},
+                {"name": "Partner grocery", "member_tier": "partner"},
                 {
                     "name": "New grocery",
-                    "is_company": True,
-                    "is_grocery": True,
                     "member_tier": "member",
                     "grocery_opening_date": today - relativedelta(months=2),
                 },

@@ -4,58 +4,31 @@ from datetime import timedelta
 
 from odoo import Command, fields, http
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
+
+from .common import AlimCatalogueHttpCommon
 
 
 @tagged("post_install", "-at_install")
-class TestOrderCycle(HttpCase):
+class TestOrderCycle(AlimCatalogueHttpCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        cls.manager = new_test_user(
-            env, login="test_cycle_manager", groups="alim_food.alim_food_group_manager"
-        )
-        cls.warehouse_user = new_test_user(
-            env, login="test_cycle_warehouse", groups="alim_food.alim_food_group_warehouse"
-        )
-        cls.groceries = env["res.partner"].create(
+        cls.groceries = cls._create_groceries(
             [
-                {
-                    "name": "Grocery A",
-                    "is_company": True,
-                    "is_grocery": True,
-                    "households_count": 10,
-                    "member_tier": "member",
-                },
-                {
-                    "name": "Grocery B",
-                    "is_company": True,
-                    "is_grocery": True,
-                    "households_count": 30,
-                    "member_tier": "partner",
-                },
-                {
-                    "name": "Grocery C",
-                    "is_company": True,
-                    "is_grocery": True,
-                    "households_count": 60,
-                    "member_tier": "non_member",
-                },
+                {"name": "Grocery A", "households_count": 10, "member_tier": "member"},
+                {"name": "Grocery B", "households_count": 30, "member_tier": "partner"},
+                {"name": "Grocery C", "households_count": 60, "member_tier": "non_member"},
             ]
         )
-        cls.outsider = env["res.partner"].create(
-            {"name": "Grocery D", "is_company": True, "is_grocery": True}
-        )
+        cls.outsider = cls._create_groceries([{"name": "Grocery D"}])
         cls.portal_users = env["res.users"]
         for login, grocery in zip(
             ["test_pa", "test_pb", "test_pc", "test_pd"], cls.groceries | cls.outsider, strict=True
         ):
-            user = new_test_user(env, login=login, groups="gesmip_network.gesmip_network_group_grocery")
-            user.partner_id.parent_id = grocery
-            cls.portal_users |= user
-        cls.stock = env.ref("stock.warehouse0").lot_stock_id
+            cls.portal_users |= cls._create_grocery_user(grocery, login)
         cls.rice, cls.pasta = env["product.product"].create(
             [
                 {
@@ -75,21 +48,13 @@ class TestOrderCycle(HttpCase):
                 },
             ]
         )
-        env["stock.quant"]._update_available_quantity(cls.rice, cls.stock, 20)
-        env["stock.quant"]._update_available_quantity(cls.pasta, cls.stock, 500)
-        now = fields.Datetime.now()
-        cls.cycle = (
-            env["alim.order.cycle"]
-            .with_user(cls.manager)
-            .create(
-                {
-                    "name": "Week 12",
-                    "date_open": now - timedelta(hours=1),
-                    "date_close": now + timedelta(days=2),
-                    "delivery_date": fields.Date.today() + timedelta(days=3),
-                    "grocery_ids": [Command.set(cls.groceries.ids)],
-                }
-            )
+        cls._put_in_stock(cls.rice, 20)
+        cls._put_in_stock(cls.pasta, 500)
+        cls.cycle = cls._create_cycle(
+            cls.groceries,
+            name="Week 12",
+            date_close=fields.Datetime.now() + timedelta(days=2),
+            delivery_date=fields.Date.today() + timedelta(days=3),
         )
         cls.cycle.action_load_stock()
         cls.rice_line = cls.cycle.line_ids.filtered(lambda line: line.product_id == cls.rice)

@@ -1,70 +1,35 @@
-from datetime import timedelta
-
-from odoo import Command, fields
 from odoo.exceptions import UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from odoo.addons.base.tests.common import BaseCommon
+from .common import CYCLE_MANAGER_GROUPS, AlimCatalogueCommon
 
 
 @tagged("post_install", "-at_install")
-class TestOrderCycleBackground(BaseCommon):
+class TestOrderCycleBackground(AlimCatalogueCommon):
     """Allocating and confirming a large cycle runs in the background (gesmip.background.mixin):
     the click returns at once, the cron confirms the orders in batches, the form shows the
     progress, a second click is refused, and a failure leaves a failed task to retry."""
+
+    manager_groups = CYCLE_MANAGER_GROUPS
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        cls.manager = new_test_user(
-            env,
-            login="test_bg_manager",
-            groups="alim_food.alim_food_group_manager,sales_team.group_sale_manager",
+        cls.groceries = cls._create_groceries(
+            [{"name": f"BG grocery {i}", "households_count": 10 * i} for i in range(1, 4)]
         )
-        cls.groceries = env["res.partner"].create(
-            [
-                {
-                    "name": f"BG grocery {i}",
-                    "is_company": True,
-                    "is_grocery": True,
-                    "households_count": 10 * i,
-                }
-                for i in range(1, 4)
-            ]
-        )
-        stock = env.ref("stock.warehouse0").lot_stock_id
         cls.rice, cls.oil = env["product.product"].create(
             [
                 {"name": "BG rice 1 kg", "is_storable": True, "weight": 1.0, "list_price": 1.0},
                 {"name": "BG oil 1 l", "is_storable": True, "weight": 1.0, "list_price": 2.0},
             ]
         )
-        env["stock.quant"]._update_available_quantity(cls.rice, stock, 1000)
-        env["stock.quant"]._update_available_quantity(cls.oil, stock, 30)  # scarce: 60 asked
-        now = fields.Datetime.now()
-        cls.cycle = (
-            env["alim.order.cycle"]
-            .with_user(cls.manager)
-            .create(
-                {
-                    "name": "BG week",
-                    "date_open": now - timedelta(hours=1),
-                    "date_close": now + timedelta(days=1),
-                    "grocery_ids": [Command.set(cls.groceries.ids)],
-                    "line_ids": [Command.create({"product_id": p.id}) for p in (cls.rice | cls.oil)],
-                }
-            )
-        )
-        cls.cycle.action_open()
+        cls._put_in_stock(cls.rice, 1000)
+        cls._put_in_stock(cls.oil, 30)  # scarce: 60 asked
+        cls.cycle = cls._open_cycle(cls.groceries, cls.rice | cls.oil, "BG week")
         for grocery in cls.groceries:
-            order = cls.cycle._get_grocery_order(grocery, create=True)
-            env["sale.order.line"].create(
-                [
-                    {"order_id": order.id, "product_id": cls.rice.id, "product_uom_qty": 10},
-                    {"order_id": order.id, "product_id": cls.oil.id, "product_uom_qty": 20},
-                ]
-            )
+            cls._create_order(cls.cycle, grocery, {cls.rice: 10, cls.oil: 20})
         cls.cycle.action_close()
         cls.cron = env.ref("alim_catalogue.alim_order_cycle_job_cron")
         # one order per cron call, so that the batches can be seen one by one

@@ -3,28 +3,23 @@ from page to page, a save of one page leaves the quantities of the other pages a
 bad page numbers never answer 500, and the page's queries do not grow with the catalogue."""
 
 import re
-from datetime import timedelta
 
-from odoo import Command, fields, http
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo import http
+from odoo.tests import tagged
 
 from odoo.addons.alim_catalogue.controllers.portal import PAGE_SIZE_PARAM
 
+from .common import AlimCatalogueHttpCommon
+
 
 @tagged("post_install", "-at_install")
-class TestOrderCyclePages(HttpCase):
+class TestOrderCyclePages(AlimCatalogueHttpCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        cls.grocery = env["res.partner"].create(
-            {"name": "Grocery pages", "is_company": True, "is_grocery": True, "households_count": 20}
-        )
-        cls.user = new_test_user(
-            env, login="test_pages", groups="gesmip_network.gesmip_network_group_grocery"
-        )
-        cls.user.partner_id.parent_id = cls.grocery
-        cls.stock = env.ref("stock.warehouse0").lot_stock_id
+        cls.grocery = cls._create_grocery("Grocery pages", households=20)
+        cls.user = cls._create_grocery_user(cls.grocery, "test_pages")
         cls.cereals, cls.dairy = env["alim.food.category"].create(
             [{"name": "Pages cereals", "sequence": 1}, {"name": "Pages dairy", "sequence": 2}]
         )
@@ -36,25 +31,12 @@ class TestOrderCyclePages(HttpCase):
             ("Rice", cls.cereals, 1.0),
             ("Barley", cls.cereals, 1.0),
         ]
-        products = env["product.product"].create(
-            [
-                {"name": name, "is_storable": True, "food_category_id": categ.id, "weight": weight}
-                for name, categ, weight in specs
-            ]
+        products = cls._create_stocked_products(
+            [{"name": name, "food_category_id": categ.id, "weight": weight} for name, categ, weight in specs],
+            100,
         )
-        for product in products:
-            env["stock.quant"]._update_available_quantity(product, cls.stock, 100)
-        now = fields.Datetime.now()
-        cls.cycle = env["alim.order.cycle"].create(
-            {
-                "name": "Pages cycle",
-                "date_open": now - timedelta(hours=1),
-                "date_close": now + timedelta(days=1),
-                "grocery_ids": [Command.set(cls.grocery.ids)],
-                "line_ids": [Command.create({"product_id": p.id}) for p in products],
-            }
-        )
-        cls.cycle.action_open()
+        # made by the superuser, as a cycle made in the back office by an administrator
+        cls.cycle = cls._open_cycle(cls.grocery, products, "Pages cycle", user=cls.env.user)
         cls.lines = {line.product_id.name: line for line in cls.cycle.line_ids}
         env["ir.config_parameter"].set_param(PAGE_SIZE_PARAM, "2")
 

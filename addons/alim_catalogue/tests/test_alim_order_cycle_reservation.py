@@ -1,77 +1,42 @@
-from datetime import timedelta
+from odoo import Command
+from odoo.tests import tagged
 
-from odoo import Command, fields
-from odoo.tests import new_test_user, tagged
-
-from odoo.addons.base.tests.common import BaseCommon
+from .common import CYCLE_MANAGER_GROUPS, AlimCatalogueCommon
 
 
 @tagged("post_install", "-at_install")
-class TestOrderCycleReservation(BaseCommon):
+class TestOrderCycleReservation(AlimCatalogueCommon):
     """Confirming a cycle reserves each delivery exactly as Odoo's own confirmation does, but
     computes the delivery's state once instead of once per reserved line, so that a line costs
     the same on a delivery of 10 lines and of 40."""
 
+    manager_groups = CYCLE_MANAGER_GROUPS
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.manager = new_test_user(
-            cls.env,
-            login="test_resa_manager",
-            groups="alim_food.alim_food_group_manager,sales_team.group_sale_manager",
-        )
-        cls.stock = cls.env.ref("stock.warehouse0").lot_stock_id
         cls.cron = cls.env.ref("alim_catalogue.alim_order_cycle_job_cron")
         # one order per cron call
         cls.env["ir.config_parameter"].set_param("gesmip.job_batch_seconds", "0")
 
     def _products(self, count, stock=1000):
-        products = self.env["product.product"].create(
-            [{"name": f"Resa product {i}", "is_storable": True, "list_price": 1.0} for i in range(count)]
-        )
-        if stock:
-            for product in products:
-                self.env["stock.quant"]._update_available_quantity(product, self.stock, stock)
-        return products
+        vals_list = [{"name": f"Resa product {i}", "list_price": 1.0} for i in range(count)]
+        return self._create_stocked_products(vals_list, stock)
 
     def _allocated_cycle(self, groceries, lines):
         """A cycle whose groceries each ordered ``lines`` ({product: quantity}), allocated and
         ready to be confirmed in the background."""
-        now = fields.Datetime.now()
-        cycle = (
-            self.env["alim.order.cycle"]
-            .with_user(self.manager)
-            .create(
-                {
-                    "name": "Resa week",
-                    "date_open": now - timedelta(hours=1),
-                    "date_close": now + timedelta(days=1),
-                    "location_id": self.stock.id,
-                    "grocery_ids": [Command.set(groceries.ids)],
-                    "line_ids": [Command.create({"product_id": p.id}) for p in lines],
-                }
-            )
-        )
-        cycle.action_open()
+        cycle = self._open_cycle(groceries, list(lines), "Resa week", location_id=self.stock.id)
         for grocery in groceries:
-            order = cycle._get_grocery_order(grocery, create=True)
-            self.env["sale.order.line"].create(
-                [
-                    {"order_id": order.id, "product_id": p.id, "product_uom_qty": qty}
-                    for p, qty in lines.items()
-                ]
-            )
+            self._create_order(cycle, grocery, lines)
         cycle.action_close()
         cycle = cycle.with_context(gesmip_job_mode="background")
         cycle.with_context(gesmip_job_mode="inline").action_allocate()
         return cycle
 
     def _groceries(self, count):
-        return self.env["res.partner"].create(
-            [
-                {"name": f"Resa grocery {i}", "is_company": True, "is_grocery": True, "households_count": 10}
-                for i in range(count)
-            ]
+        return self._create_groceries(
+            [{"name": f"Resa grocery {i}", "households_count": 10} for i in range(count)]
         )
 
     @staticmethod

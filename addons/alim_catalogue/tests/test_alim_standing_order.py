@@ -1,46 +1,28 @@
-from datetime import timedelta
-
-from odoo import Command, fields, http
+from odoo import Command, http
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import tagged
+
+from .common import AlimCatalogueHttpCommon
 
 
 @tagged("post_install", "-at_install")
-class TestStandingOrder(HttpCase):
+class TestStandingOrder(AlimCatalogueHttpCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        cls.manager = new_test_user(
-            env, login="test_standing_manager", groups="alim_food.alim_food_group_manager"
-        )
-        cls.warehouse_user = new_test_user(
-            env, login="test_standing_warehouse", groups="alim_food.alim_food_group_warehouse"
-        )
-        cls.grocery_a, cls.grocery_b = env["res.partner"].create(
+        cls.grocery_a, cls.grocery_b = cls._create_groceries(
             [
-                {"name": "Standing A", "is_company": True, "is_grocery": True, "households_count": 10},
-                {"name": "Standing B", "is_company": True, "is_grocery": True, "households_count": 40},
+                {"name": "Standing A", "households_count": 10},
+                {"name": "Standing B", "households_count": 40},
             ]
         )
-        cls.user_a = new_test_user(
-            env, login="test_standing_pa", groups="gesmip_network.gesmip_network_group_grocery"
+        cls.user_a = cls._create_grocery_user(cls.grocery_a, "test_standing_pa")
+        cls.user_b = cls._create_grocery_user(cls.grocery_b, "test_standing_pb")
+        cls.rice, cls.oil = cls._create_stocked_products(
+            [{"name": "Standing rice"}, {"name": "Standing oil"}], 100
         )
-        cls.user_a.partner_id.parent_id = cls.grocery_a
-        cls.user_b = new_test_user(
-            env, login="test_standing_pb", groups="gesmip_network.gesmip_network_group_grocery"
-        )
-        cls.user_b.partner_id.parent_id = cls.grocery_b
-        cls.rice, cls.oil, cls.soap = env["product.product"].create(
-            [
-                {"name": "Standing rice", "is_storable": True},
-                {"name": "Standing oil", "is_storable": True},
-                {"name": "Standing soap", "is_storable": True},
-            ]
-        )
-        stock = env.ref("stock.warehouse0").lot_stock_id
-        for product in cls.rice | cls.oil:
-            env["stock.quant"]._update_available_quantity(product, stock, 100)
+        cls.soap = cls._create_product("Standing soap")
         cls.standing_a = (
             env["alim.standing.order"]
             .with_user(cls.warehouse_user)
@@ -63,24 +45,14 @@ class TestStandingOrder(HttpCase):
         )
 
     def _cycle(self, name="Standing week"):
-        now = fields.Datetime.now()
-        cycle = (
-            self.env["alim.order.cycle"]
-            .with_user(self.manager)
-            .create(
-                {
-                    "name": name,
-                    "date_open": now - timedelta(hours=1),
-                    "date_close": now + timedelta(days=1),
-                    "grocery_ids": [Command.set((self.grocery_a | self.grocery_b).ids)],
-                    "line_ids": [
-                        Command.create({"product_id": self.rice.id, "max_per_grocery": 12}),
-                        Command.create({"product_id": self.oil.id}),
-                    ],
-                }
-            )
+        return self._create_cycle(
+            self.grocery_a | self.grocery_b,
+            name=name,
+            line_ids=[
+                Command.create({"product_id": self.rice.id, "max_per_grocery": 12}),
+                Command.create({"product_id": self.oil.id}),
+            ],
         )
-        return cycle
 
     def _order(self, cycle, grocery):
         return cycle.order_ids.filtered(lambda o: o.partner_id == grocery)

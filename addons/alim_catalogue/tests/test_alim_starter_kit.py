@@ -1,24 +1,19 @@
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
 
-from odoo.addons.base.tests.common import BaseCommon
+from .common import AlimCatalogueCommon
 
 
 @tagged("post_install", "-at_install")
-class TestStarterKit(BaseCommon):
+class TestStarterKit(AlimCatalogueCommon):
+    warehouse_groups = "alim_food.alim_food_group_warehouse,sales_team.group_sale_salesman_all_leads"
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        cls.warehouse_user = new_test_user(
-            env,
-            login="test_kit_warehouse",
-            groups="alim_food.alim_food_group_warehouse,sales_team.group_sale_salesman_all_leads",
-        )
-        cls.grocery = env["res.partner"].create(
-            {"name": "Brand new grocery", "is_company": True, "is_grocery": True, "households_count": 25}
-        )
+        cls.grocery = cls._create_grocery("Brand new grocery", households=25)
         cls.rice, cls.oil = env["product.product"].create(
             [{"name": "Kit rice", "weight": 1.0}, {"name": "Kit oil", "weight": 0.92}]
         )

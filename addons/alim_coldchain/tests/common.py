@@ -2,9 +2,8 @@ import base64
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import new_test_user
 
-from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.alim_food.tests.common import AlimFoodCommon
 
 
 def done_move(env, product, lot, qty, source, dest, when, partner=None, picking_type=None):
@@ -46,53 +45,29 @@ def done_move(env, product, lot, qty, source, dest, when, partner=None, picking_
     return move
 
 
-class ColdChainCommon(BaseCommon):
+class ColdChainCommon(AlimFoodCommon):
+    """alim_food's staff and warehouse, a positive cold room (the manager answers for its
+    temperatures), a dry zone, and a yoghurt with a use-by date; lots, done moves and logger
+    imports are made by the helpers."""
+
+    manager_login = "cc_manager"
+    warehouse_login = "cc_warehouse"
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.manager = new_test_user(
-            cls.env,
-            login="cc_manager",
-            groups="alim_food.alim_food_group_manager",
+        cls.room = cls._create_room(
+            "Test positive room",
+            "chilled",
+            usage="internal",
+            room_volume_m3=69,
+            pallet_places=24,
+            cold_responsible_id=cls.manager.id,
         )
-        cls.warehouse_user = new_test_user(
-            cls.env, login="cc_warehouse", groups="alim_food.alim_food_group_warehouse"
-        )
-        cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.env.company.id)], limit=1)
-        cls.stock = cls.warehouse.lot_stock_id
-        cls.supplier_location = cls.env.ref("stock.stock_location_suppliers")
-        cls.customer_location = cls.env.ref("stock.stock_location_customers")
-        cls.room = cls.env["stock.location"].create(
-            {
-                "name": "Test positive room",
-                "location_id": cls.stock.id,
-                "usage": "internal",
-                "storage_class": "chilled",
-                "room_volume_m3": 69,
-                "pallet_places": 24,
-                "cold_responsible_id": cls.manager.id,
-            }
-        )
-        cls.other_room = cls.env["stock.location"].create(
-            {
-                "name": "Test dry zone",
-                "location_id": cls.stock.id,
-                "usage": "internal",
-                "storage_class": "dry",
-            }
-        )
+        cls.other_room = cls._create_room("Test dry zone", "dry", usage="internal")
         cls.category = cls.env["alim.food.category"].create({"name": "Test dairy", "ddm_tolerance_days": 30})
-        cls.yoghurt = cls.env["product.product"].create(
-            {
-                "name": "Test yoghurt",
-                "is_storable": True,
-                "tracking": "lot",
-                "use_expiration_date": True,
-                "food_date_type": "dlc",
-                "storage_class": "chilled",
-                "food_category_id": cls.category.id,
-                "volume": 0.01,
-            }
+        cls.yoghurt = cls._create_dated_product(
+            "Test yoghurt", "dlc", storage_class="chilled", food_category_id=cls.category.id, volume=0.01
         )
         cls.now = fields.Datetime.now().replace(microsecond=0)
 
@@ -102,10 +77,34 @@ class ColdChainCommon(BaseCommon):
 
     @classmethod
     def _lot(cls, product, name, expiration=None):
-        vals = {"name": name, "product_id": product.id}
-        if expiration:
-            vals["expiration_date"] = expiration
-        return cls.env["stock.lot"].create(vals)
+        return cls._create_lot(product, name, expiration)
+
+    @classmethod
+    def _receive(cls, lot, qty, when, dest=None):
+        """``qty`` of ``lot`` received from the suppliers into ``dest`` (the cold room)."""
+        return cls._move(
+            lot.product_id,
+            lot,
+            qty,
+            cls.supplier_location,
+            dest or cls.room,
+            when,
+            picking_type=cls.warehouse.in_type_id,
+        )
+
+    @classmethod
+    def _deliver(cls, lot, qty, grocery, when, source=None):
+        """``qty`` of ``lot`` delivered to ``grocery`` from ``source`` (the cold room)."""
+        return cls._move(
+            lot.product_id,
+            lot,
+            qty,
+            source or cls.room,
+            cls.customer_location,
+            when,
+            grocery,
+            cls.warehouse.out_type_id,
+        )
 
     @staticmethod
     def _csv(rows):

@@ -22,15 +22,7 @@ class TestRecall(ColdChainCommon):
         cls.other_lot = cls._lot(cls.yoghurt, "SUP-9999", cls.now + timedelta(days=20))
         wh = cls.warehouse
         # receipt, internal move to the cold room, deliveries to two groceries
-        cls._move(
-            cls.yoghurt,
-            cls.lot,
-            30,
-            cls.supplier_location,
-            cls.stock,
-            cls.now - timedelta(days=3),
-            picking_type=wh.in_type_id,
-        )
+        cls._receive(cls.lot, 30, cls.now - timedelta(days=3), dest=cls.stock)
         cls._move(
             cls.yoghurt,
             cls.lot,
@@ -40,40 +32,13 @@ class TestRecall(ColdChainCommon):
             cls.now - timedelta(days=2),
             picking_type=wh.int_type_id,
         )
-        cls._move(
-            cls.yoghurt,
-            cls.lot,
-            10,
-            cls.room,
-            cls.customer_location,
-            cls.now - timedelta(days=1),
-            cls.grocery_a,
-            wh.out_type_id,
-        )
-        cls._move(
-            cls.yoghurt,
-            cls.lot,
-            5,
-            cls.room,
-            cls.customer_location,
-            cls.now - timedelta(days=1),
-            cls.grocery_b,
-            wh.out_type_id,
-        )
+        cls._deliver(cls.lot, 10, cls.grocery_a, cls.now - timedelta(days=1))
+        cls._deliver(cls.lot, 5, cls.grocery_b, cls.now - timedelta(days=1))
         # another lot went to a third grocery
         cls._move(
             cls.yoghurt, cls.other_lot, 5, cls.supplier_location, cls.stock, cls.now - timedelta(days=30)
         )
-        cls._move(
-            cls.yoghurt,
-            cls.other_lot,
-            5,
-            cls.stock,
-            cls.customer_location,
-            cls.now - timedelta(days=1),
-            cls.grocery_c,
-            wh.out_type_id,
-        )
+        cls._deliver(cls.other_lot, 5, cls.grocery_c, cls.now - timedelta(days=1), source=cls.stock)
 
     def test_recall_finds_every_grocery_of_the_lot_and_notifies_them(self):
         recall = (

@@ -16,29 +16,11 @@ class TestRecallHold(ColdChainCommon):
         super().setUpClass()
         cls.grocery = cls.env["res.partner"].create({"name": "Épicerie des Minimes", "is_grocery": True})
         cls.other_grocery = cls.env["res.partner"].create({"name": "Épicerie Bagatelle", "is_grocery": True})
-        wh = cls.warehouse
         cls.lot = cls._lot(cls.yoghurt, "SUP-3001", cls.now + timedelta(days=20))
         cls.safe_lot = cls._lot(cls.yoghurt, "SUP-3002", cls.now + timedelta(days=25))
         for lot in (cls.lot, cls.safe_lot):
-            cls._move(
-                cls.yoghurt,
-                lot,
-                30,
-                cls.supplier_location,
-                cls.room,
-                cls.now - timedelta(days=3),
-                picking_type=wh.in_type_id,
-            )
-        cls._move(
-            cls.yoghurt,
-            cls.lot,
-            10,
-            cls.room,
-            cls.customer_location,
-            cls.now - timedelta(days=1),
-            cls.grocery,
-            wh.out_type_id,
-        )
+            cls._receive(lot, 30, cls.now - timedelta(days=3))
+        cls._deliver(cls.lot, 10, cls.grocery, cls.now - timedelta(days=1))
 
     def _recall(self, lot=None):
         return (

@@ -1,9 +1,8 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import new_test_user
 
-from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.alim_food.tests.common import AlimFoodCommon
 
 RECEIPT_SETTINGS = {
     "street": "14 chemin de la Plateforme",
@@ -29,48 +28,38 @@ def set_receipt_settings(env):
     env.company.write(RECEIPT_SETTINGS)
 
 
-class DonationCommon(BaseCommon):
+class DonationCommon(AlimFoodCommon):
+    """The receipt settings, a dock volunteer (``user``), a dry zone, a positive cold room with
+    a shelf, a negative one, dated products of each class and crates of apples, two donors."""
+
+    manager_login = None  # the classes that need one make it in the groups they test
+    warehouse_login = "test_dock"
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         set_receipt_settings(cls.env)
-        cls.user = new_test_user(cls.env, login="test_dock", groups="alim_food.alim_food_group_warehouse")
-        cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.env.company.id)], limit=1)
-        cls.stock = cls.warehouse.lot_stock_id
-        Location = cls.env["stock.location"]
-        cls.dry = Location.create({"name": "Dry zone", "location_id": cls.stock.id, "storage_class": "dry"})
-        cls.chilled = Location.create(
-            {"name": "Cold room +", "location_id": cls.stock.id, "storage_class": "chilled"}
+        cls.user = cls.warehouse_user
+        cls.dry = cls._create_room("Dry zone", "dry")
+        cls.chilled = cls._create_room("Cold room +", "chilled")
+        cls.chilled_shelf = cls.env["stock.location"].create(
+            {"name": "Shelf A", "location_id": cls.chilled.id}
         )
-        cls.chilled_shelf = Location.create({"name": "Shelf A", "location_id": cls.chilled.id})
-        cls.frozen = Location.create(
-            {"name": "Cold room -", "location_id": cls.stock.id, "storage_class": "frozen"}
-        )
+        cls.frozen = cls._create_room("Cold room -", "frozen")
         cls.category = cls.env["alim.food.category"].create(
             {"name": "Dairy", "meal_factor": 2.0, "co2_factor": 1.5}
         )
-        Product = cls.env["product.product"]
-        dated = {"is_storable": True, "tracking": "lot", "use_expiration_date": True}
-        cls.yogurt = Product.create(
-            dict(
-                dated,
-                name="Yogurt",
-                weight=0.5,
-                food_date_type="dlc",
-                storage_class="chilled",
-                food_category_id=cls.category.id,
-                origin_distance_km=30,
-            )
+        cls.yogurt = cls._create_dated_product(
+            "Yogurt",
+            "dlc",
+            weight=0.5,
+            storage_class="chilled",
+            food_category_id=cls.category.id,
+            origin_distance_km=30,
         )
-        cls.pasta = Product.create(
-            dict(dated, name="Pasta", weight=0.5, food_date_type="ddm", storage_class="dry")
-        )
-        cls.peas = Product.create(
-            dict(dated, name="Frozen peas", weight=1.0, food_date_type="dlc", storage_class="frozen")
-        )
-        cls.apples = Product.create(
-            {"name": "Apples (crate)", "is_storable": True, "weight": 10.0, "food_date_type": "none"}
-        )
+        cls.pasta = cls._create_dated_product("Pasta", "ddm", weight=0.5, storage_class="dry")
+        cls.peas = cls._create_dated_product("Frozen peas", "dlc", weight=1.0, storage_class="frozen")
+        cls.apples = cls._create_product("Apples (crate)", weight=10.0, food_date_type="none")
         Partner = cls.env["res.partner"]
         cls.donor = Partner.create(
             {

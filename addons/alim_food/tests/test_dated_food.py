@@ -2,42 +2,23 @@ import importlib.util
 from datetime import timedelta
 from pathlib import Path
 
-from odoo import Command, fields
+from odoo import fields
 from odoo.exceptions import UserError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
 
-from odoo.addons.base.tests.common import BaseCommon
+from .common import AlimFoodCommon
 
 MIGRATION = Path(__file__).parents[1] / "migrations" / "18.0.1.1.0" / "post-migrate.py"
 
 
 @tagged("post_install", "-at_install")
-class TestDatedFood(BaseCommon):
+class TestDatedFood(AlimFoodCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.manager = new_test_user(
-            cls.env, login="test_dates_manager", groups="alim_food.alim_food_group_manager"
-        )
-        cls.warehouse_user = new_test_user(
-            cls.env, login="test_dates_warehouse", groups="alim_food.alim_food_group_warehouse"
-        )
-        cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.env.company.id)], limit=1)
-        cls.cold_room = cls.env["stock.location"].create(
-            {
-                "name": "Dates cold room",
-                "location_id": cls.warehouse.lot_stock_id.id,
-                "storage_class": "chilled",
-            }
-        )
-        cls.cream = cls.env["product.product"].create(
-            {
-                "name": "Crème fraîche",
-                "is_storable": True,
-                "food_date_type": "dlc",
-                "storage_class": "chilled",
-            }
-        )
+        cls.cold_room = cls._create_room("Dates cold room", "chilled")
+        # not dated by the helper: its tracking comes from its date type alone
+        cls.cream = cls._create_product("Crème fraîche", food_date_type="dlc", storage_class="chilled")
 
     def test_a_new_dated_product_is_lot_tracked_with_expiry_dates(self):
         with Form(self.env["product.template"].with_user(self.manager)) as form:
@@ -71,30 +52,7 @@ class TestDatedFood(BaseCommon):
         self.assertEqual((self.cream.tracking, self.cream.use_expiration_date), ("lot", True))
 
     def _reception(self, hours_left):
-        picking = (
-            self.env["stock.picking"]
-            .with_user(self.warehouse_user)
-            .create(
-                {
-                    "picking_type_id": self.warehouse.in_type_id.id,
-                    "location_id": self.env.ref("stock.stock_location_suppliers").id,
-                    "location_dest_id": self.cold_room.id,
-                    "move_ids": [
-                        Command.create(
-                            {
-                                "name": self.cream.name,
-                                "product_id": self.cream.id,
-                                "product_uom": self.cream.uom_id.id,
-                                "product_uom_qty": 6,
-                                "location_id": self.env.ref("stock.stock_location_suppliers").id,
-                                "location_dest_id": self.cold_room.id,
-                            }
-                        )
-                    ],
-                }
-            )
-        )
-        picking.action_confirm()
+        picking = self._create_reception([(self.cream, 6)], dest=self.cold_room)
         picking.move_ids.move_line_ids.write(
             {
                 "lot_name": "CR-20H",

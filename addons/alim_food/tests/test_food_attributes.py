@@ -1,20 +1,14 @@
 from odoo.exceptions import AccessError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
 
-from odoo.addons.base.tests.common import BaseCommon
+from .common import AlimFoodCommon
 
 
 @tagged("post_install", "-at_install")
-class TestFoodAttributes(BaseCommon):
+class TestFoodAttributes(AlimFoodCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.manager = new_test_user(
-            cls.env, login="test_platform_manager", groups="alim_food.alim_food_group_manager"
-        )
-        cls.warehouse_user = new_test_user(
-            cls.env, login="test_warehouse", groups="alim_food.alim_food_group_warehouse"
-        )
         cls.category = cls.env.ref("alim_food.food_category_starches")
 
     def test_manager_creates_food_product(self):

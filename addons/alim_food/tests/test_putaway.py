@@ -1,29 +1,20 @@
 import importlib.util
 from pathlib import Path
 
-from odoo import Command
 from odoo.exceptions import UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
-from odoo.addons.base.tests.common import BaseCommon
+from .common import AlimFoodCommon
 
 MIGRATION = Path(__file__).parents[1] / "migrations" / "18.0.1.2.0" / "post-migrate.py"
 
 
 @tagged("post_install", "-at_install")
-class TestPutawayByStorageClass(BaseCommon):
+class TestPutawayByStorageClass(AlimFoodCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.manager = new_test_user(
-            cls.env, login="test_putaway_manager", groups="alim_food.alim_food_group_manager"
-        )
-        cls.warehouse_user = new_test_user(
-            cls.env, login="test_putaway_warehouse", groups="alim_food.alim_food_group_warehouse"
-        )
-        cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.env.company.id)], limit=1)
-        cls.stock = cls.warehouse.lot_stock_id
         Location = cls.env["stock.location"].with_user(cls.manager)
         cls.dry_zone, cls.cold_room, cls.freezer, cls.freezer_2 = Location.create(
             [
@@ -41,14 +32,9 @@ class TestPutawayByStorageClass(BaseCommon):
         cls.lab = Location.create(
             {"name": "Laboratoire", "location_id": cls.stock.id, "storage_class": "dry"}
         )
-        Product = cls.env["product.product"]
-        cls.yogurt = Product.create(
-            {"name": "Yaourt nature", "is_storable": True, "storage_class": "chilled"}
-        )
-        cls.rice = Product.create({"name": "Riz 1 kg", "is_storable": True, "storage_class": "dry"})
-        cls.peas = Product.create(
-            {"name": "Petits pois surgelés", "is_storable": True, "storage_class": "frozen"}
-        )
+        cls.yogurt = cls._create_product("Yaourt nature", storage_class="chilled")
+        cls.rice = cls._create_product("Riz 1 kg", storage_class="dry")
+        cls.peas = cls._create_product("Petits pois surgelés", storage_class="frozen")
 
     def _rules(self):
         return self.env["stock.putaway.rule"].search(
@@ -57,32 +43,7 @@ class TestPutawayByStorageClass(BaseCommon):
 
     def _receive(self, *products, validate=True):
         """A reception of 10 units of each product into the stock, as the warehouse user."""
-        supplier = self.env.ref("stock.stock_location_suppliers")
-        picking = (
-            self.env["stock.picking"]
-            .with_user(self.warehouse_user)
-            .create(
-                {
-                    "picking_type_id": self.warehouse.in_type_id.id,
-                    "location_id": supplier.id,
-                    "location_dest_id": self.stock.id,
-                    "move_ids": [
-                        Command.create(
-                            {
-                                "name": product.name,
-                                "product_id": product.id,
-                                "product_uom_qty": 10,
-                                "product_uom": product.uom_id.id,
-                                "location_id": supplier.id,
-                                "location_dest_id": self.stock.id,
-                            }
-                        )
-                        for product in products
-                    ],
-                }
-            )
-        )
-        picking.action_confirm()
+        picking = self._create_reception([(product, 10) for product in products])
         if validate:
             picking.move_ids.picked = True
             picking.button_validate()

@@ -5,13 +5,16 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
-from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.alim_food.tests.common import AlimFoodCommon
 
 from ..models.alim_repack_order import AlimRepackOrder
 
 
 @tagged("post_install", "-at_install")
-class TestRepackOrder(BaseCommon):
+class TestRepackOrder(AlimFoodCommon):
+    manager_login = None  # the lab manager is the one who allows what the lab may not
+    warehouse_login = "test_repack_warehouse"
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -19,11 +22,6 @@ class TestRepackOrder(BaseCommon):
         cls.lab_manager = new_test_user(
             cls.env, login="test_lab_manager", groups="alim_repack.alim_repack_group_lab_manager"
         )
-        cls.warehouse_user = new_test_user(
-            cls.env, login="test_repack_warehouse", groups="alim_food.alim_food_group_warehouse"
-        )
-        cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.env.company.id)], limit=1)
-        cls.stock = cls.warehouse.lot_stock_id
         cls.shelf = cls.env["stock.location"].create({"name": "Dry shelf", "location_id": cls.stock.id})
         cls.gluten = cls.env.ref("alim_food.allergen_gluten")
         cls.milk = cls.env.ref("alim_food.allergen_milk")

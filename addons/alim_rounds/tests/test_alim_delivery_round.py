@@ -2,44 +2,34 @@ from datetime import timedelta
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.alim_catalogue.tests.common import CYCLE_MANAGER_GROUPS, AlimCatalogueCommon
+from odoo.addons.alim_food.tests.common import AlimFoodCommon
 
 
 @tagged("post_install", "-at_install")
-class TestDeliveryRound(BaseCommon):
+class TestDeliveryRound(AlimCatalogueCommon):
+    manager_groups = CYCLE_MANAGER_GROUPS
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        cls.manager = new_test_user(
-            env,
-            login="test_round_manager",
-            groups="alim_food.alim_food_group_manager,sales_team.group_sale_manager",
-        )
-        cls.warehouse_user = new_test_user(
-            env, login="test_round_warehouse", groups="alim_food.alim_food_group_warehouse"
-        )
-        cls.portal_user = new_test_user(
-            env, login="test_round_portal", groups="gesmip_network.gesmip_network_group_grocery"
-        )
-        cls.groceries = env["res.partner"].create(
+        cls.groceries = cls._create_groceries(
             [
-                {"name": "Round grocery A", "is_company": True, "is_grocery": True, "households_count": 10},
-                {"name": "Round grocery B", "is_company": True, "is_grocery": True, "households_count": 20},
+                {"name": "Round grocery A", "households_count": 10},
+                {"name": "Round grocery B", "households_count": 20},
             ]
         )
-        cls.portal_user.partner_id.parent_id = cls.groceries[0]
-        stock = env.ref("stock.warehouse0").lot_stock_id
-        cls.rice, cls.yoghurt = env["product.product"].create(
+        cls.portal_user = cls._create_grocery_user(cls.groceries[0], "test_round_portal")
+        cls.rice, cls.yoghurt = cls._create_stocked_products(
             [
-                {"name": "Round rice 5 kg", "is_storable": True, "weight": 5.0, "storage_class": "dry"},
-                {"name": "Round yoghurts", "is_storable": True, "weight": 0.5, "storage_class": "chilled"},
-            ]
+                {"name": "Round rice 5 kg", "weight": 5.0, "storage_class": "dry"},
+                {"name": "Round yoghurts", "weight": 0.5, "storage_class": "chilled"},
+            ],
+            1000,
         )
-        env["stock.quant"]._update_available_quantity(cls.rice, stock, 1000)
-        env["stock.quant"]._update_available_quantity(cls.yoghurt, stock, 1000)
         cls.van_category = env["fleet.vehicle.model.category"].create(
             {
                 "name": "Test van",
@@ -69,33 +59,15 @@ class TestDeliveryRound(BaseCommon):
                 }
             )
         )
-        now = fields.Datetime.now()
-        cls.cycle = (
-            env["alim.order.cycle"]
-            .with_user(cls.manager)
-            .create(
-                {
-                    "name": "Round week",
-                    "date_open": now - timedelta(hours=1),
-                    "date_close": now + timedelta(days=1),
-                    "delivery_round_id": cls.round.id,
-                    "grocery_ids": [Command.set(cls.groceries.ids)],
-                    "line_ids": [Command.create({"product_id": p.id}) for p in (cls.rice | cls.yoghurt)],
-                }
-            )
+        cls.cycle = cls._create_cycle(
+            cls.groceries, cls.rice | cls.yoghurt, "Round week", delivery_round_id=cls.round.id
         )
 
     def _confirm_cycle(self, rice_qty, yoghurt_qty):
         cycle = self.cycle
         cycle.action_open()
         for grocery in self.groceries:
-            order = cycle._get_grocery_order(grocery, create=True)
-            self.env["sale.order.line"].create(
-                [
-                    {"order_id": order.id, "product_id": self.rice.id, "product_uom_qty": rice_qty},
-                    {"order_id": order.id, "product_id": self.yoghurt.id, "product_uom_qty": yoghurt_qty},
-                ]
-            )
+            self._create_order(cycle, grocery, {self.rice: rice_qty, self.yoghurt: yoghurt_qty})
         cycle.action_close()
         cycle.action_allocate()
         cycle.action_confirm()
@@ -175,10 +147,10 @@ class TestDeliveryRound(BaseCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestCollectionRound(BaseCommon):
+class TestCollectionRound(AlimFoodCommon):
     def test_collection_round_creates_one_reception_per_donor_once(self):
         env = self.env
-        user = new_test_user(env, login="test_collect_wh", groups="alim_food.alim_food_group_warehouse")
+        user = self.warehouse_user
         donors = env["res.partner"].create(
             [
                 {"name": "Collect supermarket", "is_company": True, "donor_kind": "retailer"},

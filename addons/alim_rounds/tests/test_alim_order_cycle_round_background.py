@@ -1,40 +1,28 @@
 from datetime import timedelta
 
 from odoo import Command, fields
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.alim_catalogue.tests.common import CYCLE_MANAGER_GROUPS, AlimCatalogueCommon
 
 
 @tagged("post_install", "-at_install")
-class TestOrderCycleRoundBackground(BaseCommon):
+class TestOrderCycleRoundBackground(AlimCatalogueCommon):
     """A cycle confirmed in the background puts its deliveries on its round with the last
     batch; a round that cannot take them fails the task, which is retried once fixed."""
+
+    manager_groups = CYCLE_MANAGER_GROUPS
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        cls.manager = new_test_user(
-            env,
-            login="test_bg_round_manager",
-            groups="alim_food.alim_food_group_manager,sales_team.group_sale_manager",
+        cls.groceries = cls._create_groceries(
+            [{"name": f"BG round grocery {i}", "households_count": 10} for i in range(1, 4)]
         )
-        cls.groceries = env["res.partner"].create(
-            [
-                {
-                    "name": f"BG round grocery {i}",
-                    "is_company": True,
-                    "is_grocery": True,
-                    "households_count": 10,
-                }
-                for i in range(1, 4)
-            ]
+        rice = cls._create_stocked_products(
+            [{"name": "BG round rice 1 kg", "weight": 1.0, "list_price": 1.0}], 1000
         )
-        rice = env["product.product"].create(
-            {"name": "BG round rice 1 kg", "is_storable": True, "weight": 1.0, "list_price": 1.0}
-        )
-        env["stock.quant"]._update_available_quantity(rice, env.ref("stock.warehouse0").lot_stock_id, 1000)
         # the round was planned with a small van: the cycle's 60 kg do not fit in it
         cls.van_category = env["fleet.vehicle.model.category"].create(
             {"name": "BG small van", "weight_capacity": 50, "alim_capacity_pallets": 10}
@@ -71,27 +59,9 @@ class TestOrderCycleRoundBackground(BaseCommon):
         first.action_confirm()
         cls.round._alim_add_pickings(first)
         cls.round.action_confirm()
-        now = fields.Datetime.now()
-        cls.cycle = (
-            env["alim.order.cycle"]
-            .with_user(cls.manager)
-            .create(
-                {
-                    "name": "BG round week",
-                    "date_open": now - timedelta(hours=1),
-                    "date_close": now + timedelta(days=1),
-                    "delivery_round_id": cls.round.id,
-                    "grocery_ids": [Command.set(cls.groceries.ids)],
-                    "line_ids": [Command.create({"product_id": rice.id})],
-                }
-            )
-        )
-        cls.cycle.action_open()
+        cls.cycle = cls._open_cycle(cls.groceries, rice, "BG round week", delivery_round_id=cls.round.id)
         for grocery in cls.groceries:
-            order = cls.cycle._get_grocery_order(grocery, create=True)
-            env["sale.order.line"].create(
-                {"order_id": order.id, "product_id": rice.id, "product_uom_qty": 20}
-            )
+            cls._create_order(cls.cycle, grocery, {rice: 20})
         cls.cycle.action_close()
         cls.cycle.action_allocate()
         env["ir.config_parameter"].set_param("gesmip.job_batch_seconds", "0")  # an order per cron call

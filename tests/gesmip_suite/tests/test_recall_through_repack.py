@@ -1,40 +1,34 @@
 """A recall opened on a donor's bulk lot holds the packs the lab made from it, and the
 catalogue stops offering them: cold chain, repack lab and catalogue installed together."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import Form, new_test_user, tagged
 
+from odoo.addons.alim_catalogue.tests.common import CYCLE_MANAGER_GROUPS, AlimCatalogueCommon
 from odoo.addons.alim_coldchain.tests.common import done_move
-from odoo.addons.base.tests.common import BaseCommon
 
 
 @tagged("post_install", "-at_install")
-class TestRecallThroughRepack(BaseCommon):
+class TestRecallThroughRepack(AlimCatalogueCommon):
+    manager_login = "suite_quality"
+    manager_groups = CYCLE_MANAGER_GROUPS
+    warehouse_login = "suite_recall_wh"
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.quality = new_test_user(
-            cls.env,
-            login="suite_quality",
-            groups="alim_food.alim_food_group_manager,sales_team.group_sale_manager",
-        )
-        cls.warehouse_user = new_test_user(
-            cls.env, login="suite_recall_wh", groups="alim_food.alim_food_group_warehouse"
-        )
+        cls.quality = cls.manager
         cls.lab = new_test_user(cls.env, login="suite_recall_lab", groups="alim_repack.alim_repack_group_lab")
-        cls.warehouse = cls.env["stock.warehouse"].search([("company_id", "=", cls.env.company.id)], limit=1)
-        cls.stock = cls.warehouse.lot_stock_id
-        common = {"is_storable": True, "food_date_type": "ddm", "storage_class": "dry"}
-        cls.bulk = cls.env["product.product"].create(dict(common, name="Rice (sack 25 kg)", weight=25.0))
-        cls.pack = cls.env["product.product"].create(dict(common, name="Rice 1 kg", weight=1.0))
-        cls.grocery = cls.env["res.partner"].create({"name": "Épicerie du Mirail", "is_grocery": True})
-        cls.bulk_lot = cls.env["stock.lot"].create(
-            {"name": "DON-RICE-1", "product_id": cls.bulk.id, "expiration_date": datetime(2030, 6, 30, 12)}
+        cls.bulk = cls._create_product(
+            "Rice (sack 25 kg)", food_date_type="ddm", storage_class="dry", weight=25.0
         )
-        cls.env["stock.quant"]._update_available_quantity(cls.bulk, cls.stock, 2.0, lot_id=cls.bulk_lot)
+        cls.pack = cls._create_product("Rice 1 kg", food_date_type="ddm", storage_class="dry", weight=1.0)
+        cls.grocery = cls.env["res.partner"].create({"name": "Épicerie du Mirail", "is_grocery": True})
+        cls.bulk_lot = cls._create_lot(cls.bulk, "DON-RICE-1", datetime(2030, 6, 30, 12))
+        cls._put_in_stock(cls.bulk, 2.0, lot=cls.bulk_lot)
         with Form(cls.env["alim.repack.order"].with_user(cls.lab)) as form:
             form.product_id = cls.pack
             with form.input_ids.new() as line:
@@ -47,16 +41,9 @@ class TestRecallThroughRepack(BaseCommon):
 
     def test_recall_of_the_donor_lot_holds_its_packs_and_takes_them_out_of_the_catalogue(self):
         self.assertTrue(self.pack_lot)
-        now = fields.Datetime.now()
-        cycle = self.env["alim.order.cycle"].create(
-            {
-                "name": "Recall cycle",
-                "date_open": now - timedelta(hours=1),
-                "date_close": now + timedelta(days=1),
-                "location_id": self.stock.id,
-                "grocery_ids": [Command.set(self.grocery.ids)],
-                "line_ids": [Command.create({"product_id": self.pack.id})],
-            }
+        # made by the superuser, as in the back office by an administrator
+        cycle = self._create_cycle(
+            self.grocery, self.pack, "Recall cycle", user=self.env.user, location_id=self.stock.id
         )
         cycle.line_ids._compute_stock()
         self.assertEqual(cycle.line_ids.available_qty, 25)
