@@ -1,5 +1,12 @@
+import math
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from ..lib.recall_answer import HARD_CAP
+
+QUANTITIES = ("destroyed_qty", "returned_qty", "given_out_qty")
+NOTE_MAX = 2000
 
 
 class AlimRecallAnswer(models.Model):
@@ -69,8 +76,42 @@ class AlimRecallAnswer(models.Model):
         # the notified groceries are a staff-only field: read, never written, here
         if grocery not in recall.sudo().notified_partner_ids:
             raise UserError(self.env._("This grocery was not notified of the recall."))
-        if any((vals.get(name) or 0) < 0 for name in ("destroyed_qty", "returned_qty", "given_out_qty")):
-            raise UserError(self.env._("The quantities of an answer cannot be negative."))
+        self._check_answer_author(vals)
+        self._check_answer_figures(vals)
+
+    @api.model
+    def _check_answer_author(self, vals):
+        """Who sent an answer and when is the server's to say, on every path (the portal form,
+        JSON-RPC, a manager's phone answer): the user who creates it, now."""
+        if self.env.su:
+            return
+        if vals.get("user_id", self.env.uid) != self.env.uid:
+            raise UserError(self.env._("An answer is sent in the name of the user who sends it."))
+        if vals.get("date"):
+            raise UserError(self.env._("An answer is dated when it is sent."))
+
+    @api.model
+    def _check_answer_figures(self, vals):
+        """The limits of the portal's answer form (lib/recall_answer.py), for every path:
+        finite quantities from 0 to the cap with at most 3 decimals, one at least above 0, a
+        note of at most 2,000 characters."""
+        quantities = [vals.get(name) or 0 for name in QUANTITIES]
+        for quantity in quantities:
+            if not isinstance(quantity, int | float) or not math.isfinite(quantity):
+                raise UserError(self.env._("The quantities of an answer must be numbers."))
+            if quantity < 0:
+                raise UserError(self.env._("The quantities of an answer cannot be negative."))
+            if quantity > HARD_CAP:
+                raise UserError(self.env._("A quantity of an answer is too large."))
+            if abs(quantity * 1000 - round(quantity * 1000)) > 1e-6:
+                raise UserError(self.env._("The quantities of an answer have at most 3 decimals."))
+        if not any(quantities):
+            raise UserError(
+                self.env._("Give at least one quantity: destroyed, returned or already given out.")
+            )
+        note = vals.get("note") or ""
+        if not isinstance(note, str) or len(note) > NOTE_MAX:
+            raise UserError(self.env._("The note is too long (2,000 characters at most)."))
 
     def write(self, vals):
         if self:

@@ -2,6 +2,7 @@
 out); each sees its own answers only, never who else was notified; staff see who has not
 answered, and closing needs every answer or a written reason."""
 
+import json
 from datetime import timedelta
 
 from odoo import http
@@ -196,3 +197,62 @@ class TestRecallAnswer(HttpCase):
         )
         recall.action_close()
         self.assertEqual(recall.state, "closed")
+
+    def _rpc_create(self, vals):
+        """The grocery's own session calling the model as the web client would (JSON-RPC)."""
+        return self.url_open(
+            "/web/dataset/call_kw/alim.recall.answer/create",
+            data=json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "params": {
+                        "model": "alim.recall.answer",
+                        "method": "create",
+                        "args": [vals],
+                        "kwargs": {},
+                    },
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        ).json()
+
+    def test_json_rpc_refuses_what_the_portal_form_refuses(self):
+        """What the answer form refuses, a grocery's JSON-RPC call refuses too, and writes
+        nothing: another user's name, a date of its choosing, a quantity beyond the cap or
+        with more than 3 decimals, infinity, nothing at all, a note over 2,000 characters."""
+        self.authenticate("answer_a", "answer_a")
+        base = {"recall_id": self.recall.id, "grocery_id": self.grocery_a.id, "destroyed_qty": 1}
+        forged = {
+            "another user's name": {"user_id": self.user_b.id},
+            "a date of its choosing": {"date": "2020-01-01 00:00:00"},
+            "a quantity beyond the cap": {"destroyed_qty": 1e12},
+            "more than 3 decimals": {"returned_qty": 0.0001},
+            "nothing at all": {"destroyed_qty": 0},
+            "a note of 100,000 characters": {"note": "x" * 100_000},
+        }
+        for what, vals in forged.items():
+            with self.subTest(what), mute_logger("odoo.http"):
+                reply = self._rpc_create(dict(base, **vals))
+                self.assertIn("error", reply, f"{what} was accepted over JSON-RPC")
+                self.assertEqual(reply["error"]["data"]["name"], "odoo.exceptions.UserError")
+        self.assertFalse(self.Answer.search([("recall_id", "=", self.recall.id)]))
+        reply = self._rpc_create(dict(base, note="Jeté"))
+        answer = self.Answer.browse(reply["result"])
+        self.assertEqual(
+            (answer.user_id, answer.grocery_id, answer.destroyed_qty), (self.user_a, self.grocery_a, 1)
+        )
+
+    def test_staff_cannot_forge_who_answered_or_when_either(self):
+        """A manager records an answer given by phone under its own name, dated now."""
+        Answer = self.Answer.with_user(self.manager)
+        base = {"recall_id": self.recall.id, "grocery_id": self.grocery_b.id, "given_out_qty": 2}
+        for vals in (
+            {"user_id": self.user_b.id},
+            {"date": "2020-01-01 00:00:00"},
+            {"given_out_qty": float("inf")},
+        ):
+            with self.subTest(vals), self.assertRaises(UserError):
+                Answer.create(dict(base, **vals))
+        answer = Answer.create(base)
+        self.assertEqual(answer.user_id, self.manager)
