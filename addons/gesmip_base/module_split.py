@@ -65,6 +65,19 @@ def hand_over(cr, old_module, new_module, models=(), fields=None, xmlids=None):
     names ``xmlids``)."""
     for model in models:
         openupgrade.update_module_moved_models(cr, model, old_module, new_module)
+    if models:
+        # openupgradelib moves the constraints, not their external ids: without them, the
+        # old addon's update would delete the constraints it no longer declares
+        cr.execute(
+            """
+            UPDATE ir_model_data data
+               SET module = %s
+              FROM ir_model_constraint constraint_, ir_model model
+             WHERE data.model = 'ir.model.constraint' AND data.res_id = constraint_.id
+               AND constraint_.model = model.id AND model.model = ANY(%s) AND data.module = %s
+            """,
+            [new_module, list(models), old_module],
+        )
     for model, names in (fields or {}).items():
         openupgrade.update_module_moved_fields(cr, model, list(names), old_module, new_module)
         # a many2many table is dropped with the module that owns it: it follows its field

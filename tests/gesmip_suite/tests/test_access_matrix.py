@@ -8,16 +8,8 @@ from pathlib import Path
 
 from odoo.tests import TransactionCase, new_test_user, tagged
 
-SUITE = (
-    "gesmip_network",
-    "alim_food",
-    "alim_donation",
-    "alim_catalogue",
-    "alim_rounds",
-    "alim_coldchain",
-    "alim_repack",
-    "ge_ames",
-)
+from .suite_addons import SUITE
+
 OPERATIONS = ("read", "write", "create", "unlink")
 ROLES = {
     "grocery_portal": "gesmip_network.gesmip_network_group_grocery",

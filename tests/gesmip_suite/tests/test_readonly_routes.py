@@ -18,17 +18,10 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.addons.alim_coldchain.tests.common import done_move
 from odoo.addons.alim_donation.tests.common_donation import DONOR_COMPANY, set_receipt_settings
 
+from .suite_addons import SUITE
+
 GROCERY = "gesmip_network.gesmip_network_group_grocery"
-OUR_ADDONS = (
-    "gesmip_network",
-    "alim_food",
-    "alim_donation",
-    "alim_catalogue",
-    "alim_rounds",
-    "alim_coldchain",
-    "alim_repack",
-    "ge_ames",
-)
+OUR_ADDONS = SUITE
 # the suite's pages served on a read-only cursor
 READONLY = {
     "/my/cycles",

@@ -1,15 +1,6 @@
 from odoo.tests import TransactionCase, new_test_user, tagged
 
-SUITE = (
-    "gesmip_network",
-    "alim_food",
-    "alim_donation",
-    "alim_catalogue",
-    "alim_rounds",
-    "alim_coldchain",
-    "alim_repack",
-    "ge_ames",
-)
+from .suite_addons import SUITE
 
 
 @tagged("post_install", "-at_install")

@@ -2,16 +2,13 @@
 views, data, Python and template messages), read from the installed code itself, has its
 French translation in the addon's i18n/fr.po, or is listed as reading the same in French."""
 
-from pathlib import Path
-
 import polib
 
 from odoo.tests import TransactionCase, tagged
 from odoo.tools.translate import TranslationModuleReader
 
-ROOT = Path(__file__).parents[3]
-# every addon of the suite, read from the folder, so that a new one cannot be left out
-SUITE = sorted(path.parent.name for path in (ROOT / "addons").glob("*/__manifest__.py"))
+from .suite_addons import ROOT, SUITE
+
 IDENTICAL = ROOT / "tools" / "fr-identical.txt"
 
 
