@@ -5,11 +5,10 @@ from odoo.tools.misc import get_lang
 # The models in force (checked 2026-12, see readme): the form printed on a new receipt.
 CERFA_VERSIONS = {"cerfa_16216": "16216*02", "cerfa_11580": "11580*05"}
 
-# Fields that may still change on an issued or cancelled receipt (workflow and chatter).
+# Fields that may still change on an issued or cancelled receipt (workflow and chatter); its
+# number and date are written with the issue, while it is a draft, and never again.
 MUTABLE_FIELDS = {
     "state",
-    "name",
-    "date",
     "replaced_by_id",
     "access_token",
     "message_main_attachment_id",
@@ -229,7 +228,12 @@ class AlimDonationReceipt(models.Model):
     def write(self, vals):
         self.check_access("write")
         locked = self.filtered(lambda r: r.state != "draft")
-        if locked and set(vals) - MUTABLE_FIELDS:
+        # for everyone, the superuser included: the only move of an issued receipt's state is
+        # its cancellation (a correction is a cancellation and a new receipt)
+        if locked and (
+            set(vals) - MUTABLE_FIELDS
+            or ("state" in vals and (vals["state"] != "cancelled" or "cancelled" in locked.mapped("state")))
+        ):
             raise UserError(self.env._("An issued or cancelled donation receipt cannot be changed."))
         return super().write(vals)
 

@@ -131,6 +131,30 @@ class TestAlimDonationReceipt(DonationCommon):
         draft.unlink()
         self.assertFalse(draft.exists())
 
+    def test_issued_number_date_and_state_are_immutable_for_the_administrator_too(self):
+        """The number, the date and the state of an issued receipt are the register's: neither
+        the administrator nor the superuser rewrites them (a correction is a cancellation and
+        a replacement); only the cancellation moves its state."""
+        receipt = self._receipt_for(self._simple_donation(self.donor))
+        receipt.action_issue()
+        number, day = receipt.name, receipt.date
+        admin = self.env.ref("base.user_admin")
+        for env_receipt in (receipt.with_user(admin), receipt.sudo()):
+            for vals in (
+                {"name": "RF-2020-00001"},
+                {"date": "2020-01-01"},
+                {"state": "draft"},
+                {"state": "issued", "name": "RF-2020-00002"},
+            ):
+                with self.subTest(user=env_receipt.env.user.login, vals=vals):
+                    with self.assertRaisesRegex(UserError, "cannot be changed"), self.env.cr.savepoint():
+                        env_receipt.write(vals)
+        self.assertEqual((receipt.name, receipt.date, receipt.state), (number, day, "issued"))
+        receipt.with_user(admin).action_cancel()
+        self.assertEqual((receipt.name, receipt.date, receipt.state), (number, day, "cancelled"))
+        with self.assertRaisesRegex(UserError, "cannot be changed"), self.env.cr.savepoint():
+            receipt.sudo().write({"state": "issued"})
+
     def test_reception_on_one_valid_receipt_only(self):
         picking = self._simple_donation(self.donor)
         receipt = self._receipt_for(picking)
