@@ -42,18 +42,47 @@ class GeAmesRate(models.Model):
             if rate.date_to and rate.date_to < rate.date_from:
                 raise ValidationError(self.env._("A rate cannot end before it starts."))
 
+    @api.constrains("employee_id", "date_from", "date_to", "provisional")
+    def _check_one_rate_at_a_time(self):
+        """One provisional and one actual rate at most for a person on a given day, whatever
+        the path (form, import, RPC, a copy): which one bills must not depend on the order
+        the rows come in."""
+        for rate in self:
+            domain = [
+                ("id", "!=", rate.id),
+                ("employee_id", "=", rate.employee_id.id),
+                ("provisional", "=", rate.provisional),
+                "|",
+                ("date_to", "=", False),
+                ("date_to", ">=", rate.date_from),
+            ]
+            if rate.date_to:
+                domain.append(("date_from", "<=", rate.date_to))
+            other = self.sudo().search(domain, limit=1)
+            if other:
+                raise ValidationError(
+                    self.env._(
+                        "The rate of %(employee)s from %(start)s overlaps the rate from %(other)s: "
+                        "end one before the next starts.",
+                        employee=rate.employee_id.name,
+                        start=rate.date_from,
+                        other=other.date_from,
+                    )
+                )
+
     @api.depends("employee_id", "date_from")
     def _compute_display_name(self):
         for rate in self:
             rate.display_name = f"{rate.employee_id.name} {rate.date_from or ''}"
 
     def _rate_at(self, employee, day):
-        """The rate record in force for ``employee`` on ``day`` among ``self``."""
-        for rate in self:
-            if (
+        """The rate record in force for ``employee`` on ``day`` among ``self``: the actual one
+        where there is one, else the provisional one (one of each at most, by the constraint)."""
+        found = self.filtered(
+            lambda rate: (
                 rate.employee_id == employee
                 and rate.date_from <= day
                 and (not rate.date_to or rate.date_to >= day)
-            ):
-                return rate
-        return self.browse()
+            )
+        )
+        return found.sorted(lambda rate: (rate.provisional, rate.id))[:1]

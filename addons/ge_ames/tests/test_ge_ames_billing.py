@@ -3,7 +3,7 @@ from datetime import date
 from pathlib import Path
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
@@ -278,6 +278,35 @@ class TestGeAmesBilling(AccountTestInvoicingCommon):
                 "provisional": False,
             }
         )  # 18.00 / h instead of 20.00
+
+    def test_one_rate_at_a_time_and_the_actual_one_replaces_the_provisional(self):
+        """Two provisional (or two actual) rates of a person cannot cover the same day, from
+        the form as from any other path; an actual rate over a provisional one is the one used,
+        whatever order the rates come in."""
+        Rate = self.env["ge.ames.rate"].with_user(self.manager)
+        base = {"employee_id": self.emp1.id, "gross_salary": 1.0, "charges": 0.0, "hours": 1.0}
+        for period in (
+            {"date_from": date(2020, 6, 1), "date_to": date(2020, 6, 30)},
+            {"date_from": date(2019, 1, 1), "date_to": date(2020, 1, 1)},
+            {"date_from": date(2020, 12, 31)},
+        ):
+            with (
+                self.subTest(period),
+                self.assertRaisesRegex(ValidationError, "overlaps"),
+                self.env.cr.savepoint(),
+            ):
+                Rate.create(dict(base, **period))
+        with self.assertRaisesRegex(ValidationError, "overlaps"), self.env.cr.savepoint():
+            self.rate2.with_user(self.manager).copy()
+        Rate.create(dict(base, date_from=date(2021, 1, 1)))  # after the first one ends
+        self._actual_rates()
+        actual = Rate.search([("employee_id", "=", self.emp1.id), ("provisional", "=", False)])
+        with self.assertRaisesRegex(ValidationError, "overlaps"), self.env.cr.savepoint():
+            Rate.create(dict(base, date_from=date(2020, 3, 1), date_to=date(2020, 3, 31), provisional=False))
+        rates = Rate.search([("employee_id", "=", self.emp1.id)])
+        for ordered in (rates.sorted("id"), rates.sorted("id", reverse=True)):
+            self.assertEqual(ordered._rate_at(self.emp1, date(2020, 5, 4)), actual)
+        self.assertEqual(rates._rate_at(self.emp1, date(2021, 5, 4)).date_from, date(2021, 1, 1))
 
     def test_regularisation(self):
         self._month()
