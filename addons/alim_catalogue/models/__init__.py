@@ -4,11 +4,11 @@ from . import alim_order_cycle
 from . import alim_order_cycle_line
 from . import sale_order
 from . import sale_order_line
-from . import res_partner_member_tier
+from . import res_partner
 from . import stock_picking
 from . import stock_move
 from . import product_pricelist_item
-from . import res_company_starter
+from . import res_company
 from . import alim_standing_order
 from . import alim_standing_order_line
 from . import alim_starter_kit
