@@ -207,7 +207,7 @@ class AlimOrderCycleLine(models.Model):
             qty, first_date = {}, {}
             for product, day, quantity, reserved in groups:
                 day = day.date() if isinstance(day, datetime) else day
-                if day and self._alim_out_of_date(product, day, today):
+                if day and self._out_of_date(product, day, today):
                     continue
                 available = quantity - reserved
                 qty[product.id] = qty.get(product.id, 0.0) + available
@@ -219,7 +219,7 @@ class AlimOrderCycleLine(models.Model):
                 line.earliest_lot_date = first_date.get(line.product_id.id, False)
 
     @api.model
-    def _alim_out_of_date(self, product, day, today):
+    def _out_of_date(self, product, day, today):
         """A lot dated ``day`` may no longer be offered: its use-by date is passed, or its
         best-before date is passed by more than the category's tolerance (when the cold chain
         addon, which keeps that tolerance, is installed; a best-before date alone does not
@@ -233,7 +233,7 @@ class AlimOrderCycleLine(models.Model):
 
     def _available_quants_domain(self, cycle):
         """The quants that may be offered: not of a blocked lot (held, recalled); the lots out
-        of date are left out by ``_alim_out_of_date``."""
+        of date are left out by ``_out_of_date``."""
         return [
             ("location_id", "child_of", cycle.location_id.id),
             ("product_id", "in", self.product_id.ids),
