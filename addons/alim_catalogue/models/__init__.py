@@ -1,6 +1,7 @@
 from . import product_template
 from . import product_product
 from . import alim_order_cycle
+from . import alim_number_format_mixin
 from . import alim_order_cycle_line
 from . import sale_order
 from . import sale_order_line
