@@ -173,9 +173,7 @@ class AlimRecall(models.Model):
     @api.depends("lot_id", "product_id", "date_from", "date_to")
     def _compute_deliveries(self):
         for recall in self:
-            lots = (
-                recall._source_lots() if (recall.lot_id or recall.product_id) else self.env["stock.lot"]
-            )
+            lots = recall._source_lots() if (recall.lot_id or recall.product_id) else self.env["stock.lot"]
             lines = lots._alim_delivered_move_lines()
             recall.lot_ids = lots._alim_trace_downstream()
             recall.own_pack_lot_ids = recall.lot_ids._alim_platform_packs()
