@@ -67,6 +67,8 @@ if [ -n "$STATIC" ] && [ -z "$ONLY" ]; then
     for addon in ${ALL_ADDONS//,/ }; do FR_PO+=("addons/$addon/i18n/fr.po"); done
     check fr-po-complete "$GESMIP_VENV/bin/python" tools/po_missing.py "${FR_PO[@]}"
     check readme-addons-graph "$GESMIP_VENV/bin/python" tools/addons_graph.py --check README.md
+    check model-files "$GESMIP_VENV/bin/python" tools/check_model_files.py addons
+    check addon-readme "$GESMIP_VENV/bin/python" tools/addon_readme.py --check
 fi
 
 # --- 2. Pure-Python tests of the algorithms --------------------------------------------

@@ -1,20 +1,14 @@
-import ast
 from datetime import datetime, timedelta
-
-from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import float_round
-from odoo.tools.misc import format_date, get_lang
-
-from ..lib.number_format import NumberStyle, format_amount, format_quantity
 
 
 class AlimOrderCycleLine(models.Model):
     """One product offered in an order cycle's catalogue."""
 
     _name = "alim.order.cycle.line"
+    _inherit = ["alim.number.format.mixin"]
     _description = "Order Cycle Catalogue Line"
     _order = "cycle_id, sequence, id"
 
@@ -96,56 +90,6 @@ class AlimOrderCycleLine(models.Model):
             limits.append(float(int(self.quota_per_household * max(grocery.households_count, 0))))
         return min(limits) if limits else 0.0
 
-    @api.model
-    def _alim_format_qty(self, value, digits=None):
-        """A quantity in the environment's language (French: 120 ; 45,7 ; 1 200): as many
-        decimals as it has (at most 3) unless ``digits`` is given."""
-        return format_quantity(value, self._alim_number_style(), digits)
-
-    # A page of the catalogue writes several numbers, a price and a date per line: the
-    # formatters below read the language once per page, not once per number as t-field and
-    # formatLang do (most of a page's time before).
-    @api.model
-    def _alim_number_style(self):
-        """How the environment's language writes numbers."""
-        lang = self.env["res.lang"]._get_data(code=get_lang(self.env).code)
-        grouping = tuple(ast.literal_eval(lang.grouping or "[]"))
-        return NumberStyle(lang.decimal_point or ".", lang.thousands_sep or "", grouping)
-
-    @api.model
-    def _alim_qty_formatter(self):
-        """``format(value, digits=None)``: :meth:`_alim_format_qty` with the language read once."""
-        style = self._alim_number_style()
-        return lambda value, digits=None: format_quantity(value, style, digits)
-
-    @api.model
-    def _alim_money_formatter(self, currency):
-        """``format(amount)``: the HTML of Odoo's monetary widget for ``currency``."""
-        style = self._alim_number_style()
-        symbol, before = currency.symbol or "", currency.position == "before"
-        decimals, rounding = currency.decimal_places, currency.rounding
-
-        def money(value):
-            pre, amount, post = format_amount(
-                float_round(value, precision_rounding=rounding), decimals, symbol, before, style
-            )
-            return Markup('{}<span class="oe_currency_value">{}</span>{}').format(pre, amount, post)
-
-        return money
-
-    @api.model
-    def _alim_date_formatter(self):
-        """``format(date)``: a date as Odoo's date widget writes it, each date once (a page's
-        lines share few dates)."""
-        written = {}
-
-        def date(value):
-            if value not in written:
-                written[value] = format_date(self.env, value)
-            return written[value]
-
-        return date
-
     def _alim_over_available(self, ordered):
         """What is ordered beyond what is available now, ``ordered`` being ``{product id:
         quantity}``, said line by line (stock lines only, not those bought to order)."""
@@ -207,7 +151,7 @@ class AlimOrderCycleLine(models.Model):
             qty, first_date = {}, {}
             for product, day, quantity, reserved in groups:
                 day = day.date() if isinstance(day, datetime) else day
-                if day and self._alim_out_of_date(product, day, today):
+                if day and self._out_of_date(product, day, today):
                     continue
                 available = quantity - reserved
                 qty[product.id] = qty.get(product.id, 0.0) + available
@@ -219,7 +163,7 @@ class AlimOrderCycleLine(models.Model):
                 line.earliest_lot_date = first_date.get(line.product_id.id, False)
 
     @api.model
-    def _alim_out_of_date(self, product, day, today):
+    def _out_of_date(self, product, day, today):
         """A lot dated ``day`` may no longer be offered: its use-by date is passed, or its
         best-before date is passed by more than the category's tolerance (when the cold chain
         addon, which keeps that tolerance, is installed; a best-before date alone does not
@@ -233,7 +177,7 @@ class AlimOrderCycleLine(models.Model):
 
     def _available_quants_domain(self, cycle):
         """The quants that may be offered: not of a blocked lot (held, recalled); the lots out
-        of date are left out by ``_alim_out_of_date``."""
+        of date are left out by ``_out_of_date``."""
         return [
             ("location_id", "child_of", cycle.location_id.id),
             ("product_id", "in", self.product_id.ids),

@@ -30,7 +30,7 @@ class ProductProduct(models.Model):
     def _alim_quantity_message(self, error, raw):
         product = self.sudo().display_name
         params = error.params
-        fmt = self.env["alim.order.cycle.line"]._alim_format_qty
+        fmt = self.env["alim.number.format.mixin"]._alim_format_qty
         text = raw[:30] if isinstance(raw, str) else str(raw)[:30]
         messages = {
             "not_a_number": lambda: self.env._(

@@ -54,7 +54,7 @@ class SaleOrderLine(models.Model):
         """``Rice 1 kg: asked 12, given 2 (shared among 3 groceries by households served)``, in
         the environment's language and number format."""
         self.ensure_one()
-        fmt = self.env["alim.order.cycle.line"]._alim_format_qty
+        fmt = self.env["alim.number.format.mixin"]._alim_format_qty
         return self.env._(
             "%(product)s: asked %(asked)s, given %(given)s (%(reason)s)",
             product=self.product_id.display_name,

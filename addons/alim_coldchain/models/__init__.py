@@ -1,4 +1,5 @@
 from . import alim_food_category
+from . import product_template
 from . import product_product
 from . import stock_location
 from . import alim_temperature_sensor

@@ -154,7 +154,7 @@ class AlimRecall(models.Model):
             if recall.date_from and recall.date_to and recall.date_from > recall.date_to:
                 raise UserError(self.env._("The start date must be before the end date."))
 
-    def _alim_source_lots(self):
+    def _source_lots(self):
         self.ensure_one()
         if self.lot_id:
             return self.lot_id
@@ -173,9 +173,7 @@ class AlimRecall(models.Model):
     @api.depends("lot_id", "product_id", "date_from", "date_to")
     def _compute_deliveries(self):
         for recall in self:
-            lots = (
-                recall._alim_source_lots() if (recall.lot_id or recall.product_id) else self.env["stock.lot"]
-            )
+            lots = recall._source_lots() if (recall.lot_id or recall.product_id) else self.env["stock.lot"]
             lines = lots._alim_delivered_move_lines()
             recall.lot_ids = lots._alim_trace_downstream()
             recall.own_pack_lot_ids = recall.lot_ids._alim_platform_packs()
@@ -192,7 +190,7 @@ class AlimRecall(models.Model):
             recall.unanswered_partner_ids = recall.notified_partner_ids - recall.answer_ids.grocery_id
             recall.unanswered_count = len(recall.unanswered_partner_ids)
 
-    def _alim_tally(self):
+    def _tally(self):
         """{lot: LotTally} of the traced lots, from their done movements and their stock
         (a grouped query and the moves read in batch: the number of queries does not
         grow with the deliveries)."""
@@ -231,7 +229,7 @@ class AlimRecall(models.Model):
     @api.depends("lot_id", "product_id", "date_from", "date_to", "state")
     def _compute_tally(self):
         for recall in self:
-            rows = recall._alim_tally()
+            rows = recall._tally()
             summed = total(rows, {lot: lot.product_id.weight for lot in rows})
             recall.tally_received_qty = summed.received
             recall.tally_in_stock_qty = summed.in_stock
@@ -239,9 +237,9 @@ class AlimRecall(models.Model):
             recall.tally_destroyed_qty = summed.destroyed
             recall.tally_returned_qty = summed.returned
             recall.tally_located_percent = summed.located_percent
-            recall.tally_html = recall._alim_tally_html(rows)
+            recall.tally_html = recall._tally_html(rows)
 
-    def _alim_tally_html(self, rows):
+    def _tally_html(self, rows):
         head = Markup("").join(
             Markup("<th>%s</th>") % label
             for label in (
@@ -344,11 +342,11 @@ class AlimRecall(models.Model):
     def action_close(self):
         return self._transition("close", closed_date=fields.Datetime.now())
 
-    def _alim_report_groceries(self):
+    def _report_groceries(self):
         """For the recall report: each notified grocery (or each that received the lots),
         what it received (in kg, as the tally), and its latest answer (or none)."""
         self.ensure_one()
-        rows = self._alim_tally()
+        rows = self._tally()
         delivered = total(rows, {lot: lot.product_id.weight for lot in rows}).by_grocery
         latest = {}
         for answer in self.answer_ids.sorted("id"):

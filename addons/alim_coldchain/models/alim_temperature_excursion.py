@@ -136,17 +136,17 @@ class AlimTemperatureExcursion(models.Model):
     def create(self, vals_list):
         excursions = super().create(vals_list)
         for excursion in excursions:
-            excursion._alim_hold_lots()
-            excursion._alim_schedule_activity()
+            excursion._hold_lots()
+            excursion._schedule_activity()
         return excursions
 
-    def _alim_hold_lots(self):
+    def _hold_lots(self):
         for excursion in self:
             lots = excursion.location_id._alim_lots_present(excursion.date_start, excursion.date_end)
             if lots - excursion.lot_ids:
                 excursion.lot_ids = [fields.Command.link(lot.id) for lot in lots - excursion.lot_ids]
 
-    def _alim_schedule_activity(self):
+    def _schedule_activity(self):
         for excursion in self:
             user = excursion.location_id.cold_responsible_id
             if not user:
@@ -211,10 +211,10 @@ class AlimTemperatureExcursion(models.Model):
         """The goods are unsafe: scrap what the held lots still have in stock."""
         for excursion in self:
             excursion._action_close("destroy")
-            excursion._alim_scrap_lots()
+            excursion._scrap_lots()
         return True
 
-    def _alim_scrap_lots(self):
+    def _scrap_lots(self):
         self.ensure_one()
         quants = self.env["stock.quant"].search(
             [("lot_id", "in", self.lot_ids.ids), ("location_id.usage", "=", "internal"), ("quantity", ">", 0)]

@@ -3,18 +3,6 @@ from odoo import fields, models
 from ..lib.temperature_profiles import product_max
 
 
-class ProductTemplate(models.Model):
-    _inherit = "product.template"
-
-    alim_frozen_product_id = fields.Many2one(
-        "product.product",
-        string="Frozen as",
-        domain=[("storage_class", "=", "frozen")],
-        help="The frozen product a lot of this chilled product becomes when the platform "
-        "freezes it before its use-by date.",
-    )
-
-
 class ProductProduct(models.Model):
     _inherit = "product.product"
 

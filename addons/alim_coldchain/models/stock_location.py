@@ -20,16 +20,24 @@ class StockLocation(models.Model):
 
     temp_monitored = fields.Boolean(
         string="Temperature monitored",
-        compute="_compute_temp_thresholds",
+        compute="_compute_alim_temp_thresholds",
         store=True,
         readonly=False,
         help="Readings of this room are checked against its thresholds.",
     )
     temp_min = fields.Float(
-        string="Minimum (°C)", digits=(5, 1), compute="_compute_temp_thresholds", store=True, readonly=False
+        string="Minimum (°C)",
+        digits=(5, 1),
+        compute="_compute_alim_temp_thresholds",
+        store=True,
+        readonly=False,
     )
     temp_max = fields.Float(
-        string="Maximum (°C)", digits=(5, 1), compute="_compute_temp_thresholds", store=True, readonly=False
+        string="Maximum (°C)",
+        digits=(5, 1),
+        compute="_compute_alim_temp_thresholds",
+        store=True,
+        readonly=False,
     )
     temp_tolerance_minutes = fields.Integer(
         string="Tolerated duration (min)",
@@ -39,7 +47,7 @@ class StockLocation(models.Model):
     temp_severe_margin = fields.Float(
         string="Never tolerated beyond (°C)",
         digits=(5, 1),
-        compute="_compute_temp_thresholds",
+        compute="_compute_alim_temp_thresholds",
         store=True,
         readonly=False,
         help="A reading further than this beyond the minimum or maximum is an excursion at once, "
@@ -48,9 +56,11 @@ class StockLocation(models.Model):
     cold_responsible_id = fields.Many2one(
         "res.users", string="Person in charge", help="Receives the activities of this room's excursions."
     )
-    occupied_pallets = fields.Integer(compute="_compute_occupancy", string="Pallets in the room")
-    occupied_volume_m3 = fields.Float(compute="_compute_occupancy", string="Volume used (m³)", digits=(8, 1))
-    occupancy_rate = fields.Float(compute="_compute_occupancy", string="Occupancy (%)", digits=(5, 1))
+    occupied_pallets = fields.Integer(compute="_compute_alim_occupancy", string="Pallets in the room")
+    occupied_volume_m3 = fields.Float(
+        compute="_compute_alim_occupancy", string="Volume used (m³)", digits=(8, 1)
+    )
+    occupancy_rate = fields.Float(compute="_compute_alim_occupancy", string="Occupancy (%)", digits=(5, 1))
     alim_too_warm_product_ids = fields.Many2many(
         "product.product",
         compute="_compute_alim_too_warm",
@@ -61,11 +71,11 @@ class StockLocation(models.Model):
     alim_strictest_max = fields.Float(
         compute="_compute_alim_too_warm", string="Strictest product maximum (°C)", digits=(5, 1)
     )
-    temperature_reading_count = fields.Integer(compute="_compute_temperature_counts")
-    temperature_excursion_count = fields.Integer(compute="_compute_temperature_counts")
+    temperature_reading_count = fields.Integer(compute="_compute_alim_temperature_counts")
+    temperature_excursion_count = fields.Integer(compute="_compute_alim_temperature_counts")
 
     @api.depends("storage_class")
-    def _compute_temp_thresholds(self):
+    def _compute_alim_temp_thresholds(self):
         for location in self:
             thresholds = DEFAULT_THRESHOLDS.get(location.storage_class)
             location.temp_monitored = bool(thresholds)
@@ -78,7 +88,7 @@ class StockLocation(models.Model):
                 )
 
     @api.constrains("temp_min", "temp_max", "temp_monitored", "temp_tolerance_minutes", "temp_severe_margin")
-    def _check_temp_thresholds(self):
+    def _check_alim_temp_thresholds(self):
         for location in self:
             if location.temp_monitored and location.temp_min > location.temp_max:
                 raise ValidationError(self.env._("The minimum temperature must be below the maximum."))
@@ -107,7 +117,7 @@ class StockLocation(models.Model):
                 product.id for product, value in maxima.items() if value in too_warm
             ]
 
-    def _compute_occupancy(self):
+    def _compute_alim_occupancy(self):
         """Pallets are the packages in the room (a quant without package counts as one pallet
         per product and lot); the volume is the quantity times the product's volume."""
         Quant = self.env["stock.quant"]
@@ -129,7 +139,7 @@ class StockLocation(models.Model):
                 rates.append(100.0 * location.occupied_volume_m3 / location.room_volume_m3)
             location.occupancy_rate = max(rates) if rates else 0.0
 
-    def _compute_temperature_counts(self):
+    def _compute_alim_temperature_counts(self):
         readings = dict(
             self.env["alim.temperature.reading"]._read_group(
                 [("location_id", "in", self.ids)], ["location_id"], ["__count"]
@@ -223,7 +233,7 @@ class StockLocation(models.Model):
                 if known:
                     if known.ongoing and known.state == "open":
                         known.write(vals)
-                        known._alim_hold_lots()
+                        known._hold_lots()
                     continue
                 to_create.append(
                     dict(

@@ -60,7 +60,7 @@ class AlimLotFreeze(models.TransientModel):
             wizard.location_id = quants.location_id
             wizard.quantity = quants.quantity
 
-    def _alim_freeze_refusal(self):
+    def _freeze_refusal(self):
         """Why this lot cannot be frozen, in a sentence, or an empty string."""
         self.ensure_one()
         lot, product = self.lot_id, self.lot_id.product_id
@@ -110,10 +110,10 @@ class AlimLotFreeze(models.TransientModel):
 
     def action_freeze(self):
         self.ensure_one()
-        refusal = self._alim_freeze_refusal()
+        refusal = self._freeze_refusal()
         if refusal:
             raise UserError(refusal)
-        lot = self._alim_freeze()
+        lot = self._freeze()
         return {
             "type": "ir.actions.act_window",
             "res_model": "stock.lot",
@@ -121,7 +121,7 @@ class AlimLotFreeze(models.TransientModel):
             "view_mode": "form",
         }
 
-    def _alim_freeze(self):
+    def _freeze(self):
         """Consume the chilled lot into production and make the frozen lot in the negative room."""
         lot, product = self.lot_id, self.lot_id.product_id
         frozen = product.alim_frozen_product_id

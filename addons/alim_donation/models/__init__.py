@@ -1,5 +1,5 @@
 from . import res_company
-from . import res_partner_with_donor
+from . import res_partner
 from . import stock_move
 from . import stock_picking
 from . import stock_lot

@@ -264,7 +264,7 @@ class AlimDonationAgreement(models.Model):
         return self.search(self._in_force_domain(partner, date), order="date_start desc, id desc", limit=1)
 
     def _report_lang(self):
-        return self.env["alim.donation.receipt"]._alim_receipt_lang()
+        return self.env["alim.donation.receipt"]._receipt_lang()
 
     def _get_report_base_filename(self):
         self.ensure_one()

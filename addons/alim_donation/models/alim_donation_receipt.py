@@ -166,7 +166,7 @@ class AlimDonationReceipt(models.Model):
 
     @api.depends("amount_total", "currency_id")
     def _compute_amount_total_words(self):
-        lang = self._alim_receipt_lang()
+        lang = self._receipt_lang()
         for receipt in self:
             currency = receipt.currency_id.with_context(lang=lang)
             words = currency.amount_to_text(receipt.amount_total).lower() if currency else ""
@@ -175,7 +175,7 @@ class AlimDonationReceipt(models.Model):
                 words = words.replace(" cents", " centimes")
             receipt.amount_total_words = words
 
-    def _alim_receipt_lang(self):
+    def _receipt_lang(self):
         """Receipts are French tax documents: French when it is installed."""
         installed = dict(self.env["res.lang"].get_installed())
         return "fr_FR" if "fr_FR" in installed else get_lang(self.env).code

@@ -88,7 +88,7 @@ class AlimDonationYearStatement(models.TransientModel):
         ]
 
     def _report_lang(self):
-        return self.env["alim.donation.receipt"]._alim_receipt_lang()
+        return self.env["alim.donation.receipt"]._receipt_lang()
 
     # ------------------------------------------------------------------ actions
     def action_print(self):

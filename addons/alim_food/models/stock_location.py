@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .storage_class import STORAGE_CLASSES
+from ..lib.storage_class import STORAGE_CLASSES
 
 
 class StockLocation(models.Model):

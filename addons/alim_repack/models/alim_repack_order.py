@@ -141,7 +141,7 @@ class AlimRepackOrder(models.Model):
         return warehouse.lot_stock_id
 
     @api.model
-    def _alim_to_kg(self, product, quantity):
+    def _to_kg(self, product, quantity):
         """Kilograms of ``quantity`` of ``product`` in its own unit."""
         if not product:
             return 0.0
@@ -158,7 +158,7 @@ class AlimRepackOrder(models.Model):
     @api.depends("product_id")
     def _compute_pack_kg(self):
         for order in self:
-            order.pack_kg = self._alim_to_kg(order.product_id, 1.0)
+            order.pack_kg = self._to_kg(order.product_id, 1.0)
 
     @api.depends("input_kg", "pack_kg")
     def _compute_expected_packs(self):
@@ -502,7 +502,7 @@ class AlimRepackOrder(models.Model):
         action.update({"domain": [("alim_repack_order_id", "=", self.id)], "context": {}})
         return action
 
-    def _alim_label_allergens(self):
+    def _label_allergens(self):
         """Allergen names of the pack lot, in French when French is installed (the label's
         language, whoever prints it)."""
         self.ensure_one()
@@ -517,7 +517,7 @@ class AlimRepackOrder(models.Model):
         self.ensure_one()
         lot = self.output_lot_id
         lang = "fr_FR" if "fr_FR" in dict(self.env["res.lang"].get_installed()) else self.env.lang
-        allergens = self._alim_label_allergens()
+        allergens = self._label_allergens()
         words = list(allergens)
         for xmlid in self.output_lot_id.alim_allergen_ids.get_external_id().values():
             words += ALLERGEN_WORDS.get(xmlid.partition(".")[2], ())

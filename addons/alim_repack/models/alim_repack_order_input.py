@@ -38,4 +38,4 @@ class AlimRepackOrderInput(models.Model):
     @api.depends("quantity", "product_id", "product_id.weight", "product_id.uom_id")
     def _compute_weight_kg(self):
         for line in self:
-            line.weight_kg = self.env["alim.repack.order"]._alim_to_kg(line.product_id, line.quantity)
+            line.weight_kg = self.env["alim.repack.order"]._to_kg(line.product_id, line.quantity)

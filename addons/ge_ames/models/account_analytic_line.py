@@ -88,6 +88,6 @@ class AccountAnalyticLine(models.Model):
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_except_billed(self):
+    def _ge_ames_unlink_except_billed(self):
         if any(self.mapped("ge_billed")):
             raise UserError(self.env._("These hours are billed: they cannot be deleted."))

@@ -86,7 +86,7 @@ class ResPartner(models.Model):
             partner.grocery_user_ids = users.filtered(lambda u, p=partner: u.commercial_partner_id == p)
 
     @api.constrains("households_count", "people_count")
-    def _check_households(self):
+    def _check_gesmip_households(self):
         for partner in self:
             if partner.households_count < 0 or partner.people_count < 0:
                 raise ValidationError(
@@ -100,15 +100,15 @@ class ResPartner(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         if any(vals.get("is_grocery") for vals in vals_list):
-            self._check_network_write_allowed()
+            self._gesmip_check_network_write_allowed()
         return super().create(vals_list)
 
     def write(self, vals):
         if NETWORK_FIELDS & vals.keys() and (vals.get("is_grocery") or any(self.mapped("is_grocery"))):
-            self._check_network_write_allowed()
+            self._gesmip_check_network_write_allowed()
         return super().write(vals)
 
-    def _check_network_write_allowed(self):
+    def _gesmip_check_network_write_allowed(self):
         """Membership data belongs to the network: coordinators only."""
         if self.env.su or self.env.user.has_group("gesmip_network.gesmip_network_group_coordinator"):
             return

@@ -65,16 +65,16 @@ class EventEvent(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         events = super().create(vals_list)
-        events._network_documents_tokens()
+        events._gesmip_documents_tokens()
         return events
 
     def write(self, vals):
         result = super().write(vals)
         if "network_document_ids" in vals:
-            self._network_documents_tokens()
+            self._gesmip_documents_tokens()
         return result
 
-    def _network_documents_tokens(self):
+    def _gesmip_documents_tokens(self):
         """The shared documents' access tokens, given when they are shared: the event's portal
         page links to them and is served read-only (from a replica where there is one)."""
         self.sudo().network_document_ids.generate_access_token()
@@ -140,11 +140,11 @@ class EventEvent(models.Model):
         # The event's row is locked so that two requests of a grocery cannot both pass the
         # cap and duplicate checks.
         self.env.cr.execute("SELECT id FROM event_event WHERE id = %s FOR UPDATE", [self.id])
-        self._network_check_new_people(grocery, attendees)
+        self._gesmip_check_new_people(grocery, attendees)
         registrations = self.env["event.registration"].sudo().create(vals_list)
         return registrations.with_env(self.env)
 
-    def _network_check_new_people(self, grocery, attendees):
+    def _gesmip_check_new_people(self, grocery, attendees):
         """Refuse a person the grocery already registered (same name or same e-mail) and more
         people than the grocery's places at this event."""
         self.ensure_one()

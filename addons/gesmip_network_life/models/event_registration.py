@@ -31,7 +31,7 @@ class EventRegistration(models.Model):
                 registration.grocery_id = False
 
     @api.constrains("name", "email", "phone")
-    def _check_one_line(self):
+    def _check_gesmip_one_line(self):
         for registration in self:
             if any(LINE_BREAKS.search(registration[key] or "") for key in ("name", "email", "phone")):
                 raise ValidationError(

@@ -49,14 +49,14 @@ class ResPartner(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._set_tier_pricelist(vals)
+            self._alim_set_tier_pricelist(vals)
         return super().create(vals_list)
 
     def write(self, vals):
-        self._set_tier_pricelist(vals)
+        self._alim_set_tier_pricelist(vals)
         return super().write(vals)
 
-    def _set_tier_pricelist(self, vals):
+    def _alim_set_tier_pricelist(self, vals):
         tier = vals.get("member_tier")
         if tier and "property_product_pricelist" not in vals:
             pricelist = self.env.ref(TIER_PRICELISTS[tier], raise_if_not_found=False)

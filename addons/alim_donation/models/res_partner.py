@@ -71,7 +71,7 @@ class ResPartner(models.Model):
                 partner.donor_tax_status = False
 
     @api.constrains("donation_agreement_start", "donation_agreement_end")
-    def _check_donation_agreement_dates(self):
+    def _check_alim_donation_agreement_dates(self):
         for partner in self:
             start, end = partner.donation_agreement_start, partner.donation_agreement_end
             if start and end and end < start:
