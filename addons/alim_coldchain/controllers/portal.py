@@ -1,12 +1,10 @@
-from werkzeug.exceptions import NotFound
-
 from odoo import http
 from odoo.http import request
 
 from odoo.addons.gesmip_base.controllers.door import pop_flash, submit
 from odoo.addons.gesmip_network.controllers.grocery_door import (
     member_count,
-    member_grocery_or_404,
+    member_model_or_404,
     member_record_or_404,
 )
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -27,10 +25,7 @@ class AlimRecallPortal(CustomerPortal):
         ["/my/recalls", "/my/recalls/page/<int:page>"], type="http", auth="user", website=True, readonly=True
     )
     def portal_my_recalls(self, page=1, **_kwargs):
-        member_grocery_or_404()
-        Recall = request.env["alim.recall"]
-        if not Recall.has_access("read"):
-            raise NotFound()
+        member_model_or_404("alim.recall")
         values = self._prepare_portal_layout_values()
         values.update(self._prepare_recalls_values(page))
         return request.render("alim_coldchain.portal_my_recalls", values)

@@ -18,6 +18,16 @@ def member_grocery_or_404():
     return grocery
 
 
+def member_model_or_404(model):
+    """The model ``model`` for the current user's member grocery, if the user may read it,
+    else raise NotFound (a 404): the door of a list page meant for member groceries."""
+    member_grocery_or_404()
+    Model = request.env[model]
+    if not Model.has_access("read"):
+        raise NotFound()
+    return Model
+
+
 def member_record_or_404(model, record_id, check=None):
     """The record ``record_id`` of ``model`` for the current user's member grocery, read as
     the user (see :func:`~odoo.addons.gesmip_base.controllers.door.record_or_404`), else a

@@ -1,10 +1,8 @@
-from werkzeug.exceptions import NotFound
-
 from odoo import fields, http
 from odoo.http import request
 
 from odoo.addons.gesmip_base.controllers.door import pop_flash, submit
-from odoo.addons.gesmip_network.controllers.grocery_door import member_grocery_or_404, member_record_or_404
+from odoo.addons.gesmip_network.controllers.grocery_door import member_model_or_404, member_record_or_404
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
@@ -39,9 +37,7 @@ class GesmipNetworkPortal(CustomerPortal):
         readonly=True,
     )
     def portal_my_network_events(self, page=1, **kw):
-        member_grocery_or_404()
-        if not request.env["event.event"].has_access("read"):
-            raise NotFound()
+        member_model_or_404("event.event")
         values = self._prepare_portal_layout_values()
         values.update(self._prepare_network_events_values(page))
         return request.render("gesmip_network_life.portal_my_network_events", values)
@@ -124,10 +120,7 @@ class GesmipNetworkPortal(CustomerPortal):
         ["/my/calls", "/my/calls/page/<int:page>"], type="http", auth="user", website=True, readonly=True
     )
     def portal_my_calls(self, page=1, **kw):
-        member_grocery_or_404()
-        Call = request.env["gesmip.call.project"]
-        if not Call.has_access("read"):
-            raise NotFound()
+        member_model_or_404("gesmip.call.project")
         values = self._prepare_portal_layout_values()
         values.update(self._prepare_network_calls_values(page))
         return request.render("gesmip_network_life.portal_my_calls", values)
