@@ -1,13 +1,15 @@
 from urllib.parse import urlencode
 
-from werkzeug.exceptions import NotFound
-
 from odoo import fields, http
-from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 from odoo.osv.expression import FALSE_LEAF
 
-from odoo.addons.gesmip_base.controllers.door import MAX_ID, flash, pop_flash, record_or_404
+from odoo.addons.gesmip_base.controllers.door import MAX_ID, pop_flash, submit
+from odoo.addons.gesmip_network.controllers.grocery_door import (
+    member_count,
+    member_grocery_or_404,
+    member_record_or_404,
+)
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.addons.sale.controllers.portal import CustomerPortal as SaleCustomerPortal
@@ -17,6 +19,23 @@ PAGE_SIZE_PARAM = "alim_catalogue.portal_lines_per_page"
 LINE_ORDER = "food_category_id, sequence, product_base_name, id"
 
 
+def form_quantities(post):
+    """``{line id: text}`` of a grocery's portal form: its ``qty_<id>`` fields (other fields
+    are ignored). The grocery portal form of the models (``alim.grocery.portal.form.mixin``)
+    reads the texts."""
+    quantities = {}
+    for key, value in post.items():
+        if key.startswith("qty_") and key[4:].isdigit() and len(key) < 16:
+            quantities[int(key[4:])] = value
+    return quantities
+
+
+def flash_values():
+    """The page's ``message`` and ``error`` kept by the last form's redirect, once."""
+    flashed = pop_flash()
+    return {"message": flashed.get("success"), "error": flashed.get("error")}
+
+
 class AlimCyclePortal(CustomerPortal):
     """The catalogue and the ordering of a member grocery. The controller reads the request
     and shows pages; the rules and the writes are the cycle's (``_alim_portal_*``)."""
@@ -24,29 +43,12 @@ class AlimCyclePortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "cycle_count" in counters:
-            Cycle = request.env["alim.order.cycle"]
-            values["cycle_count"] = (
-                Cycle.search_count(self._cycle_domain())
-                if request.env.user._gesmip_member_grocery() and Cycle.has_access("read")
-                else 0
-            )
+            values["cycle_count"] = member_count("alim.order.cycle", self._prepare_cycles_domain())
         return values
 
-    def _alim_grocery_or_404(self):
-        """The user's member grocery (the catalogue is for groceries only), else a 404."""
-        grocery = request.env.user._gesmip_member_grocery()
-        if not grocery:
-            raise NotFound()
-        return grocery
-
-    def _cycle_domain(self):
+    def _prepare_cycles_domain(self):
         partner = request.env.user.commercial_partner_id
         return [("state", "=", "open"), ("grocery_ids", "in", partner.ids)]
-
-    def _cycle_get(self, cycle_id):
-        """The cycle, read as the portal user (record rules decide), or a 404."""
-        self._alim_grocery_or_404()
-        return record_or_404("alim.order.cycle", cycle_id)
 
     def _cycle_order(self, cycle):
         """The grocery's order in the cycle, as the portal user (empty if none yet)."""
@@ -55,23 +57,18 @@ class AlimCyclePortal(CustomerPortal):
             [("cycle_id", "=", cycle.id), ("partner_id", "=", partner.id), ("state", "!=", "cancel")], limit=1
         )
 
-    def _alim_form_quantities(self, post):
-        """``{line id: text}`` of the form's ``qty_<id>`` fields (other fields are ignored)."""
-        quantities = {}
-        for key, value in post.items():
-            if key.startswith("qty_") and key[4:].isdigit() and len(key) < 16:
-                quantities[int(key[4:])] = value
-        return quantities
-
     # read-only pages: Odoo serves them from a database replica where one is configured
     # (db_replica_host), and retries on the primary if one ever writes
     @http.route(["/my/cycles"], type="http", auth="user", website=True, readonly=True)
     def portal_my_cycles(self, **kw):
-        self._alim_grocery_or_404()
+        member_grocery_or_404()
         values = self._prepare_portal_layout_values()
-        cycles = request.env["alim.order.cycle"].search(self._cycle_domain(), order="date_close")
-        values.update(cycles=cycles, page_name="alim_cycles")
+        values.update(self._prepare_cycles_values())
         return request.render("alim_catalogue.portal_my_cycles", values)
+
+    def _prepare_cycles_values(self):
+        cycles = request.env["alim.order.cycle"].search(self._prepare_cycles_domain(), order="date_close")
+        return {"cycles": cycles, "page_name": "alim_cycles"}
 
     @http.route(
         ["/my/cycles/<int:cycle_id>", "/my/cycles/<int:cycle_id>/page/<int:page>"],
@@ -81,11 +78,10 @@ class AlimCyclePortal(CustomerPortal):
         readonly=True,
     )
     def portal_my_cycle(self, cycle_id, page=1, search=None, storage=None, category=None, badge=None, **kw):
-        cycle = self._cycle_get(cycle_id)
+        cycle = member_record_or_404("alim.order.cycle", cycle_id)
         values = self._prepare_portal_layout_values()
         values.update(self._prepare_cycle_values(cycle, search, storage, category, badge, page=page))
-        flashed = pop_flash()
-        values.update(message=flashed.get("success"), error=flashed.get("error"))
+        values.update(flash_values())
         return request.render("alim_catalogue.portal_my_cycle", values)
 
     def _cycle_page_size(self):
@@ -106,7 +102,7 @@ class AlimCyclePortal(CustomerPortal):
             )
         }
 
-    def _cycle_lines_domain(self, cycle, search, storage, category, badge):
+    def _prepare_cycle_lines_domain(self, cycle, search, storage, category, badge):
         """The catalogue lines matching the portal filters (unknown values match nothing, an
         unknown badge filters nothing)."""
         Line = request.env["alim.order.cycle.line"]
@@ -132,7 +128,7 @@ class AlimCyclePortal(CustomerPortal):
         grocery = request.env.user.commercial_partner_id
         Line = request.env["alim.order.cycle.line"]
         filters = self._cycle_filters(search, storage, category, badge)
-        domain = self._cycle_lines_domain(cycle, **filters)
+        domain = self._prepare_cycle_lines_domain(cycle, **filters)
         step = self._cycle_page_size()
         if not isinstance(page, int):  # from the query string: plain digits, else the first page
             digits = isinstance(page, str) and page.isascii() and page.isdigit()
@@ -148,25 +144,25 @@ class AlimCyclePortal(CustomerPortal):
         groups = Line._read_group(
             [("cycle_id", "=", cycle.id)], ["food_category_id"], order="food_category_id"
         )
-        categories = (
+        categories_sudo = (
             request.env["alim.food.category"].sudo().browse([categ.id for (categ,) in groups if categ])
         )
         # The order is found as the portal user (record rules decide), then read with sudo as
         # Odoo's own order page does: its rules would otherwise be checked again (their
         # child_of queries) on every read of the order and its lines.
-        order = self._cycle_order(cycle).sudo()
+        order_sudo = self._cycle_order(cycle).sudo()
         # Portal users cannot read products: only the computed numbers are shown; ordered
         # lines show the order line's own price.
         page_products = lines.product_id
         ordered = {}
-        if order:
-            page_order_lines = (
+        if order_sudo:
+            page_order_lines_sudo = (
                 request.env["sale.order.line"]
                 .sudo()
-                .search([("order_id", "=", order.id), ("product_id", "in", page_products.ids)])
+                .search([("order_id", "=", order_sudo.id), ("product_id", "in", page_products.ids)])
             )
-            ordered = {line.product_id.id: line for line in page_order_lines}
-        quantities = self._cycle_order_quantities(order)
+            ordered = {line.product_id.id: line for line in page_order_lines_sudo}
+        quantities = self._cycle_order_quantities(order_sudo)
         starter = grocery._alim_starter_discount(fields.Date.context_today(grocery))
         return {
             "cycle": cycle,
@@ -176,7 +172,7 @@ class AlimCyclePortal(CustomerPortal):
             "count_text": self._cycle_count_text(pager, len(lines), total),
             "page_url": pager["page"]["url"],
             # not "order": Odoo's purchase breadcrumb would read it as a purchase order
-            "cycle_order": order,
+            "cycle_order": order_sudo,
             "ordered": ordered,
             # ordered beyond what is available now, on every page: said at once, shared
             # fairly at the close
@@ -184,7 +180,7 @@ class AlimCyclePortal(CustomerPortal):
             # numbers, prices, dates and labels written with the language read once
             "fmt": Line._alim_qty_formatter(),
             "money": Line._alim_money_formatter(cycle.company_id.currency_id),
-            "order_money": Line._alim_money_formatter(order.currency_id) if order else None,
+            "order_money": Line._alim_money_formatter(order_sudo.currency_id) if order_sudo else None,
             "fmt_date": Line._alim_date_formatter(),
             "storage_labels": dict(Line._fields["storage_class"]._description_selection(request.env)),
             "prices": lines._alim_grocery_unit_prices(grocery),
@@ -193,8 +189,8 @@ class AlimCyclePortal(CustomerPortal):
             "limits": {line.id: line._grocery_limit(grocery) for line in lines},
             "weights": self._product_weights(page_products),
             "total_kg": self._cycle_order_kg(quantities),
-            "categories": categories,
-            "category_names": {categ.id: categ.name for categ in categories},
+            "categories": categories_sudo,
+            "category_names": {categ.id: categ.name for categ in categories_sudo},
             **filters,
             "can_order": cycle._is_open_for_orders(),
             "vat_note": cycle._alim_vat_note(),
@@ -214,15 +210,15 @@ class AlimCyclePortal(CustomerPortal):
             pages=pager["page_count"],
         )
 
-    def _cycle_order_quantities(self, order):
+    def _cycle_order_quantities(self, order_sudo):
         """``{product: quantity}`` of the order (found as the portal user), all pages: one
         grouped read of its lines."""
-        if not order:
+        if not order_sudo:
             return {}
         groups = (
             request.env["sale.order.line"]
             .sudo()
-            ._read_group([("order_id", "=", order.id)], ["product_id"], ["product_uom_qty:sum"])
+            ._read_group([("order_id", "=", order_sudo.id)], ["product_id"], ["product_uom_qty:sum"])
         )
         return dict(groups)
 
@@ -234,9 +230,9 @@ class AlimCyclePortal(CustomerPortal):
     def _product_weights(self, products):
         """``{product id: weight}``: portal users cannot read products, weights are not secret;
         the weight column only."""
-        products = products.sudo()
-        products.fetch(["weight"])
-        return {product.id: product.weight for product in products}
+        products_sudo = products.sudo()
+        products_sudo.fetch(["weight"])
+        return {product.id: product.weight for product in products_sudo}
 
     def _cycle_over_available(self, cycle, quantities):
         """The order's lines beyond what is available now, whatever the page shown: the
@@ -254,18 +250,12 @@ class AlimCyclePortal(CustomerPortal):
 
     @http.route(["/my/cycles/<int:cycle_id>/order"], type="http", auth="user", methods=["POST"], website=True)
     def portal_my_cycle_order(self, cycle_id, **post):
-        cycle = self._cycle_get(cycle_id)
-        try:
-            # a refusal leaves nothing written, even half-way through
-            with request.env.cr.savepoint():
-                cycle._alim_portal_set_quantities(self._alim_form_quantities(post))
-        except AccessError:
-            raise NotFound() from None
-        except UserError as error:
-            flash("error", error.args[0])
-        else:
-            flash("success", request.env._("Your order is saved."))
-        return request.redirect(self._cycle_return_url(cycle, post))
+        cycle = member_record_or_404("alim.order.cycle", cycle_id)
+        return submit(
+            lambda: cycle._alim_portal_set_quantities(form_quantities(post)),
+            request.env._("Your order is saved."),
+            self._cycle_return_url(cycle, post),
+        )
 
     def _cycle_return_url(self, cycle, post):
         """Back to the page of the catalogue the form came from, with its filters (or to the

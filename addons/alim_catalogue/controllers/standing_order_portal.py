@@ -1,29 +1,32 @@
-from werkzeug.exceptions import NotFound
-
 from odoo import http
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.http import request
 
-from odoo.addons.gesmip_base.controllers.door import flash, pop_flash
+from odoo.addons.gesmip_base.controllers.door import submit
+from odoo.addons.gesmip_network.controllers.grocery_door import member_grocery_or_404, member_record_or_404
+from odoo.addons.portal.controllers.portal import CustomerPortal
 
-from .portal import AlimCyclePortal
+from .portal import flash_values, form_quantities
 
 
-class AlimStandingOrderPortal(AlimCyclePortal):
-    """A grocery keeps its regular order: from an order it placed, then quantities it edits."""
+class AlimStandingOrderPortal(CustomerPortal):
+    """A grocery keeps its regular order: from an order it placed, then quantities it edits.
+    The rules and the writes are the standing order's and the cycle's (``_alim_portal_*``)."""
+
+    def _prepare_standing_order_domain(self):
+        partner = request.env.user.commercial_partner_id
+        return [("partner_id", "=", partner.id)]
 
     def _standing_order(self):
         """The grocery's standing order, read as the portal user (record rules decide)."""
-        partner = request.env.user.commercial_partner_id
-        return request.env["alim.standing.order"].search([("partner_id", "=", partner.id)], limit=1)
+        return request.env["alim.standing.order"].search(self._prepare_standing_order_domain(), limit=1)
 
     @http.route(["/my/standing-order"], type="http", auth="user", website=True, readonly=True)
     def portal_my_standing_order(self, **kw):
-        self._alim_grocery_or_404()
+        member_grocery_or_404()
         values = self._prepare_portal_layout_values()
         values.update(self._prepare_standing_order_values())
-        flashed = pop_flash()
-        values.update(message=flashed.get("success"), error=flashed.get("error"))
+        values.update(flash_values())
         return request.render("alim_catalogue.portal_my_standing_order", values)
 
     def _prepare_standing_order_values(self):
@@ -31,34 +34,23 @@ class AlimStandingOrderPortal(AlimCyclePortal):
 
     @http.route(["/my/standing-order/save"], type="http", auth="user", methods=["POST"], website=True)
     def portal_my_standing_order_save(self, **post):
-        self._alim_grocery_or_404()
+        member_grocery_or_404()
         standing = self._standing_order()
-        try:
+
+        def save():
             if not standing:
                 raise UserError(request.env._("Your grocery has no standing order yet."))
-            # a refusal leaves nothing written, even half-way through
-            with request.env.cr.savepoint():
-                standing._alim_portal_save(self._alim_form_quantities(post), post.get("active"))
-        except AccessError:
-            raise NotFound() from None
-        except UserError as error:
-            flash("error", error.args[0])
-        else:
-            flash("success", request.env._("Your standing order is saved."))
-        return request.redirect("/my/standing-order")
+            return standing._alim_portal_save(form_quantities(post), post.get("active"))
+
+        return submit(save, request.env._("Your standing order is saved."), "/my/standing-order")
 
     @http.route(["/my/cycles/<int:cycle_id>/keep"], type="http", auth="user", methods=["POST"], website=True)
     def portal_my_cycle_keep(self, cycle_id, **post):
         """Keep the grocery's order of this cycle as its standing order."""
-        cycle = self._cycle_get(cycle_id)
-        try:
-            # a refusal leaves nothing written, even half-way through
-            with request.env.cr.savepoint():
-                cycle._alim_portal_keep_as_standing()
-        except AccessError:
-            raise NotFound() from None
-        except UserError as error:
-            flash("error", error.args[0])
-            return request.redirect(f"/my/cycles/{cycle.id}")
-        flash("success", request.env._("Your standing order is saved."))
-        return request.redirect("/my/standing-order")
+        cycle = member_record_or_404("alim.order.cycle", cycle_id)
+        return submit(
+            cycle._alim_portal_keep_as_standing,
+            request.env._("Your standing order is saved."),
+            "/my/standing-order",
+            refused=f"/my/cycles/{cycle.id}",
+        )

@@ -1,5 +1,6 @@
 from . import product_template
 from . import product_product
+from . import alim_grocery_portal_form_mixin
 from . import alim_order_cycle
 from . import alim_number_format_mixin
 from . import alim_order_cycle_line

@@ -1,5 +1,5 @@
 from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 from ..lib.allocation import Request, allocate
 
@@ -18,7 +18,12 @@ class AlimGroupPurchase(models.Model):
 
     _name = "alim.group.purchase"
     _description = "Group Purchase"
-    _inherit = ["gesmip.state.machine.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "alim.grocery.portal.form.mixin",
+        "gesmip.state.machine.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "deadline desc, id desc"
     _state_transitions = {
         "collect": (("draft",), "collecting"),
@@ -58,20 +63,11 @@ class AlimGroupPurchase(models.Model):
         """Save the quantities the current (portal) user asks for its member grocery,
         ``{group purchase line id: text}``, read by the one quantity reader. The first
         refused value refuses the whole form and nothing is written."""
-        self.ensure_one()
-        grocery = self.env.user._gesmip_member_grocery()
-        if not grocery:
-            raise AccessError(self.env._("Only a member grocery can ask for a group purchase."))
-        self.check_access("read")
+        grocery = self._alim_portal_grocery()
         purchase = self.sudo()
         if not purchase._is_open_for_demand():
             raise UserError(self.env._("The group purchase %s no longer takes quantities.", purchase.name))
-        quantities = {}
-        for line in purchase.line_ids:
-            raw = raw_quantities.get(line.id)
-            if raw is None or (isinstance(raw, str) and not raw.strip()):
-                continue
-            quantities[line] = line.product_id._alim_read_quantity(raw)
+        quantities = self._alim_portal_read_quantities(raw_quantities, grocery)
         # Portal users may not write demands: the checks above stand for it, own grocery only.
         Demand = self.env["alim.group.purchase.demand"].sudo()
         existing = {
@@ -94,6 +90,9 @@ class AlimGroupPurchase(models.Model):
                 )
         Demand.create(to_create)
         return True
+
+    def _alim_portal_refusal(self):
+        return self.env._("Only a member grocery can ask for a group purchase.")
 
     def action_collect(self):
         self._check_is_action_allowed("collect")

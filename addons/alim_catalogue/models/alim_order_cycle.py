@@ -25,7 +25,13 @@ class AlimOrderCycle(models.Model):
 
     _name = "alim.order.cycle"
     _description = "Order Cycle"
-    _inherit = ["gesmip.state.machine.mixin", "gesmip.background.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "alim.grocery.portal.form.mixin",
+        "gesmip.state.machine.mixin",
+        "gesmip.background.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date_open desc, id desc"
     _job_cron_xmlid = "alim_catalogue.alim_order_cycle_job_cron"
     # Allocating or confirming runs at once in the request up to this many order lines (a few
@@ -290,14 +296,26 @@ class AlimOrderCycle(models.Model):
         return order
 
     # --- the portal's doors: the current (portal) user writes for its own grocery -----------
-    def _alim_portal_grocery(self):
-        """The current user's member grocery, invited to this cycle, else AccessError."""
-        self.ensure_one()
-        grocery = self.env.user._gesmip_member_grocery()
-        self.check_access("read")
-        if not grocery or grocery not in self.sudo().grocery_ids:
-            raise AccessError(self.env._("Your grocery is not invited to this order cycle."))
-        return grocery
+    # (alim.grocery.portal.form.mixin: the grocery must be invited; only the posted lines are
+    # read, with the line's limit for the grocery and its pack size)
+    def _alim_portal_grocery_allowed(self, grocery):
+        return grocery in self.grocery_ids
+
+    def _alim_portal_refusal(self):
+        return self.env._("Your grocery is not invited to this order cycle.")
+
+    def _alim_portal_form_lines(self, raw_quantities):
+        # Only the lines posted are read and written: the portal posts one page of the
+        # catalogue, and the lines of the other pages keep their quantities.
+        posted = [line_id for line_id in raw_quantities if isinstance(line_id, int) and 0 < line_id < 2**31]
+        return (
+            self.env["alim.order.cycle.line"]
+            .sudo()
+            .search([("cycle_id", "=", self.id), ("id", "in", posted)])
+        )
+
+    def _alim_portal_quantity_limits(self, line, grocery):
+        return {"limit": line._grocery_limit(grocery), "pack": line.pack_size}
 
     def _alim_portal_set_quantities(self, raw_quantities):
         """Write what the current user typed, ``{cycle line id: text}``, into its grocery's
@@ -310,22 +328,7 @@ class AlimOrderCycle(models.Model):
             raise UserError(
                 self.env._("The order cycle %s is closed: orders can no longer be changed.", cycle.name)
             )
-        # Only the lines posted are read and written: the portal posts one page of the
-        # catalogue, and the lines of the other pages keep their quantities.
-        posted = [line_id for line_id in raw_quantities if isinstance(line_id, int) and 0 < line_id < 2**31]
-        lines = (
-            self.env["alim.order.cycle.line"]
-            .sudo()
-            .search([("cycle_id", "=", cycle.id), ("id", "in", posted)])
-        )
-        quantities = {}
-        for line in lines:
-            raw = raw_quantities.get(line.id)
-            if raw is None or (isinstance(raw, str) and not raw.strip()):
-                continue
-            quantities[line] = line.product_id._alim_read_quantity(
-                raw, limit=line._grocery_limit(grocery), pack=line.pack_size
-            )
+        quantities = self._alim_portal_read_quantities(raw_quantities, grocery)
         # The portal user may not write sale orders itself: the cycle writes them as superuser,
         # for the user's own grocery only, checking the cycle's rules again under a lock.
         order = cycle._set_grocery_quantities(grocery.sudo(), quantities)

@@ -1,5 +1,4 @@
 from odoo import fields, models
-from odoo.exceptions import AccessError
 
 
 class AlimStandingOrder(models.Model):
@@ -7,7 +6,7 @@ class AlimStandingOrder(models.Model):
 
     _name = "alim.standing.order"
     _description = "Standing Order"
-    _inherit = ["mail.thread"]
+    _inherit = ["alim.grocery.portal.form.mixin", "mail.thread"]
     _order = "partner_id"
     _rec_name = "partner_id"
 
@@ -33,18 +32,9 @@ class AlimStandingOrder(models.Model):
         """Save what the current (portal) user typed on its grocery's standing order:
         ``{line id: text}`` read by the one quantity reader (0 removes the line), and whether
         it applies. The first refused value refuses the whole form; nothing is written."""
-        self.ensure_one()
-        grocery = self.env.user._gesmip_member_grocery()
-        self.check_access("read")
+        grocery = self._alim_portal_grocery()
         standing = self.sudo()
-        if not grocery or standing.partner_id != grocery:
-            raise AccessError(self.env._("This standing order is not your grocery's."))
-        quantities = {}
-        for line in standing.line_ids:
-            raw = raw_quantities.get(line.id)
-            if raw is None or (isinstance(raw, str) and not raw.strip()):
-                continue
-            quantities[line] = line.product_id._alim_read_quantity(raw)
+        quantities = self._alim_portal_read_quantities(raw_quantities, grocery)
         for line, qty in quantities.items():
             if qty:
                 line.quantity = qty
@@ -52,3 +42,9 @@ class AlimStandingOrder(models.Model):
                 line.unlink()
         standing.active = bool(active)
         return True
+
+    def _alim_portal_grocery_allowed(self, grocery):
+        return self.partner_id == grocery
+
+    def _alim_portal_refusal(self):
+        return self.env._("This standing order is not your grocery's.")

@@ -1,10 +1,12 @@
-from werkzeug.exceptions import NotFound
-
 from odoo import http
-from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
-from odoo.addons.gesmip_base.controllers.door import flash, pop_flash, record_or_404
+from odoo.addons.gesmip_base.controllers.door import pop_flash, submit
+from odoo.addons.gesmip_network.controllers.grocery_door import (
+    member_count,
+    member_model_or_404,
+    member_record_or_404,
+)
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
@@ -16,44 +18,39 @@ class AlimRecallPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "recall_count" in counters:
-            Recall = request.env["alim.recall"]
-            values["recall_count"] = (
-                Recall.search_count([])
-                if request.env.user._gesmip_member_grocery() and Recall.has_access("read")
-                else 0
-            )
+            values["recall_count"] = member_count("alim.recall", self._prepare_recalls_domain())
         return values
 
     @http.route(
         ["/my/recalls", "/my/recalls/page/<int:page>"], type="http", auth="user", website=True, readonly=True
     )
     def portal_my_recalls(self, page=1, **_kwargs):
-        Recall = request.env["alim.recall"]
-        if not request.env.user._gesmip_member_grocery() or not Recall.has_access("read"):
-            raise NotFound()
-        count = Recall.search_count([])
-        pager = portal_pager(url="/my/recalls", total=count, page=page, step=self._items_per_page)
-        recalls = Recall.search(
-            [], order="notified_date desc, id desc", limit=self._items_per_page, offset=pager["offset"]
-        )
+        member_model_or_404("alim.recall")
         values = self._prepare_portal_layout_values()
-        # the grocery's own answers only (their record rule)
-        answered = request.env["alim.recall.answer"].search([("recall_id", "in", recalls.ids)]).recall_id
-        values.update(
-            {
-                "recalls": recalls,
-                "answered_ids": set(answered.ids),
-                "pager": pager,
-                "page_name": "recall",
-                "default_url": "/my/recalls",
-            }
-        )
+        values.update(self._prepare_recalls_values(page))
         return request.render("alim_coldchain.portal_my_recalls", values)
 
-    def _recall_or_404(self, recall_id):
-        if not request.env.user._gesmip_member_grocery():
-            raise NotFound()
-        return record_or_404("alim.recall", recall_id)
+    def _prepare_recalls_domain(self):
+        # the record rule gives the recalls notified to the user's grocery
+        return []
+
+    def _prepare_recalls_values(self, page):
+        Recall = request.env["alim.recall"]
+        domain = self._prepare_recalls_domain()
+        count = Recall.search_count(domain)
+        pager = portal_pager(url="/my/recalls", total=count, page=page, step=self._items_per_page)
+        recalls = Recall.search(
+            domain, order="notified_date desc, id desc", limit=self._items_per_page, offset=pager["offset"]
+        )
+        # the grocery's own answers only (their record rule)
+        answered = request.env["alim.recall.answer"].search([("recall_id", "in", recalls.ids)]).recall_id
+        return {
+            "recalls": recalls,
+            "answered_ids": set(answered.ids),
+            "pager": pager,
+            "page_name": "recall",
+            "default_url": "/my/recalls",
+        }
 
     def _prepare_recall_values(self, recall, post=None):
         values = self._prepare_portal_layout_values()
@@ -70,7 +67,7 @@ class AlimRecallPortal(CustomerPortal):
 
     @http.route(["/my/recalls/<int:recall_id>"], type="http", auth="user", website=True, readonly=True)
     def portal_my_recall(self, recall_id, **_kwargs):
-        recall = self._recall_or_404(recall_id)
+        recall = member_record_or_404("alim.recall", recall_id)
         values = self._prepare_recall_values(recall)
         values.update(pop_flash())
         return request.render("alim_coldchain.portal_my_recall", values)
@@ -81,15 +78,16 @@ class AlimRecallPortal(CustomerPortal):
     def portal_my_recall_answer(self, recall_id, **post):
         """The grocery's answer: written whole, or refused with a 400 and the message on the
         page it came from (nothing written)."""
-        recall = self._recall_or_404(recall_id)
-        try:
-            with request.env.cr.savepoint():
-                recall._alim_portal_answer(post)
-        except AccessError:
-            raise NotFound() from None
-        except UserError as error:
+        recall = member_record_or_404("alim.recall", recall_id)
+
+        def refused(error):
             values = self._prepare_recall_values(recall, post)
             values["error"] = error.args[0]
             return request.render("alim_coldchain.portal_my_recall", values, status=400)
-        flash("success", request.env._("Your answer is sent to the platform. Thank you."))
-        return request.redirect(f"/my/recalls/{recall.id}")
+
+        return submit(
+            lambda: recall._alim_portal_answer(post),
+            request.env._("Your answer is sent to the platform. Thank you."),
+            f"/my/recalls/{recall.id}",
+            refused=refused,
+        )

@@ -14,11 +14,13 @@ class AlimDonationPortal(CustomerPortal):
         if "donation_receipt_count" in counters:
             Receipt = request.env["alim.donation.receipt"]
             values["donation_receipt_count"] = (
-                Receipt.search_count(self._donation_receipt_domain()) if Receipt.has_access("read") else 0
+                Receipt.search_count(self._prepare_donation_receipts_domain())
+                if Receipt.has_access("read")
+                else 0
             )
         return values
 
-    def _donation_receipt_domain(self):
+    def _prepare_donation_receipts_domain(self):
         partner = request.env.user.commercial_partner_id
         return [("partner_id", "child_of", partner.id), ("state", "=", "issued")]
 
@@ -26,7 +28,7 @@ class AlimDonationPortal(CustomerPortal):
     @http.route(["/my/donation-receipts"], type="http", auth="user", website=True, readonly=True)
     def portal_my_donation_receipts(self, **kw):
         values = self._prepare_portal_layout_values()
-        receipts = request.env["alim.donation.receipt"].search(self._donation_receipt_domain())
+        receipts = request.env["alim.donation.receipt"].search(self._prepare_donation_receipts_domain())
         values.update(receipts=receipts, page_name="alim_donation_receipts")
         return request.render("alim_donation.portal_my_donation_receipts", values)
 

@@ -1,10 +1,10 @@
 """What every portal door of the suite shares: records looked up by a hostile id answer 404,
-and the messages shown after a redirect are kept on the server (in the session), never read
-from the URL."""
+a form is submitted whole or not at all (:func:`submit`), and the messages shown after a
+redirect are kept on the server (in the session), never read from the URL."""
 
 from werkzeug.exceptions import NotFound
 
-from odoo.exceptions import AccessError, MissingError
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
 # PostgreSQL ids are int4: a bigger number is no record of ours (and would fail in SQL).
@@ -43,3 +43,30 @@ def pop_flash():
     if not isinstance(kept, dict) or kept.get("kind") not in ("error", "success"):
         return {}
     return {kept["kind"]: kept.get("text") or ""}
+
+
+def submit(action, success, redirect, refused=None, savepoint=True):
+    """Run a portal form's write, ``action()``, and answer the browser.
+
+    The write runs in a savepoint: a refusal leaves nothing written, even half-way through
+    (``savepoint=False`` for a write that checks everything before its one write and may
+    commit, as mails do). An ``AccessError`` answers 404, as a record the user may not see.
+    A ``UserError`` is the refusal said to the user: by default its message is flashed and
+    the browser sent to ``redirect``; ``refused`` is another URL to send it to, or a function
+    ``refused(error)`` that makes the response itself. Else ``success`` (a text, or a function
+    of what ``action`` returned) is flashed and the browser sent to ``redirect``."""
+    try:
+        if savepoint:
+            with request.env.cr.savepoint():
+                result = action()
+        else:
+            result = action()
+    except AccessError:
+        raise NotFound() from None
+    except UserError as error:
+        if callable(refused):
+            return refused(error)
+        flash("error", error.args[0])
+        return request.redirect(refused or redirect)
+    flash("success", success(result) if callable(success) else success)
+    return request.redirect(redirect)

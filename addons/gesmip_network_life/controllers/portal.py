@@ -1,10 +1,8 @@
-from werkzeug.exceptions import NotFound
-
 from odoo import fields, http
-from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
-from odoo.addons.gesmip_base.controllers.door import flash, pop_flash, record_or_404
+from odoo.addons.gesmip_base.controllers.door import pop_flash, submit
+from odoo.addons.gesmip_network.controllers.grocery_door import member_model_or_404, member_record_or_404
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
@@ -19,22 +17,17 @@ class GesmipNetworkPortal(CustomerPortal):
         if "network_event_count" in counters:
             Event = request.env["event.event"]
             values["network_event_count"] = (
-                Event.search_count(self._network_event_domain()) if Event.has_access("read") else 0
+                Event.search_count(self._prepare_network_events_domain()) if Event.has_access("read") else 0
             )
         if "network_call_count" in counters:
             Call = request.env["gesmip.call.project"]
-            values["network_call_count"] = Call.search_count([]) if Call.has_access("read") else 0
+            values["network_call_count"] = (
+                Call.search_count(self._prepare_network_calls_domain()) if Call.has_access("read") else 0
+            )
         return values
 
-    def _network_event_domain(self):
+    def _prepare_network_events_domain(self):
         return [("is_network_event", "=", True), ("network_published", "=", True)]
-
-    def _network_grocery_or_404(self):
-        """The user's member grocery: the network pages are for groceries only."""
-        grocery = request.env.user._gesmip_member_grocery()
-        if not grocery:
-            raise NotFound()
-        return grocery
 
     @http.route(
         ["/my/network-events", "/my/network-events/page/<int:page>"],
@@ -44,35 +37,33 @@ class GesmipNetworkPortal(CustomerPortal):
         readonly=True,
     )
     def portal_my_network_events(self, page=1, **kw):
-        self._network_grocery_or_404()
+        member_model_or_404("event.event")
+        values = self._prepare_portal_layout_values()
+        values.update(self._prepare_network_events_values(page))
+        return request.render("gesmip_network_life.portal_my_network_events", values)
+
+    def _prepare_network_events_values(self, page):
         Event = request.env["event.event"]
-        if not Event.has_access("read"):
-            raise NotFound()
-        domain = self._network_event_domain()
+        domain = self._prepare_network_events_domain()
         total = Event.search_count(domain)
         pager = portal_pager(url="/my/network-events", total=total, page=page, step=PAGE_SIZE)
         events = Event.search(domain, order="date_begin desc", limit=PAGE_SIZE, offset=pager["offset"])
         registered = request.env["event.registration"].search(
             [("event_id", "in", events.ids), ("state", "!=", "cancel")]
         )
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "events": events,
-                "registered_counts": {
-                    e.id: len(registered.filtered(lambda r, e=e: r.event_id == e)) for e in events
-                },
-                "pager": pager,
-                "page_name": "network_events",
-                "now": fields.Datetime.now(),
-            }
-        )
-        return request.render("gesmip_network_life.portal_my_network_events", values)
+        return {
+            "events": events,
+            "registered_counts": {
+                e.id: len(registered.filtered(lambda r, e=e: r.event_id == e)) for e in events
+            },
+            "pager": pager,
+            "page_name": "network_events",
+            "now": fields.Datetime.now(),
+        }
 
     def _network_event_or_404(self, event_id):
         """The network event shown to the user's grocery, or a 404."""
-        self._network_grocery_or_404()
-        return record_or_404(
+        return member_record_or_404(
             "event.event",
             event_id,
             check=lambda event: event.is_network_event and event.network_published,
@@ -99,14 +90,14 @@ class GesmipNetworkPortal(CustomerPortal):
     def _network_event_documents(self, event):
         """The documents the event shares, with an access token (the user may read the event)."""
         # Portal users have no access to attachments: the event was checked readable above.
-        attachments = event.sudo().network_document_ids
-        attachments.generate_access_token()  # writes only for documents shared before tokens
+        attachments_sudo = event.sudo().network_document_ids
+        attachments_sudo.generate_access_token()  # writes only for documents shared before tokens
         return [
             {
                 "name": attachment.name,
                 "url": f"/web/content/{attachment.id}?access_token={attachment.access_token}&download=true",
             }
-            for attachment in attachments
+            for attachment in attachments_sudo
         ]
 
     @http.route(
@@ -117,34 +108,35 @@ class GesmipNetworkPortal(CustomerPortal):
         attendees = [
             {key: post.get(f"{key}_{index}") for key in ("name", "email", "phone")} for index in (1, 2)
         ]
-        try:
-            # every check comes before the one write (registrations' mails may commit)
-            registrations = event._network_portal_register(attendees)
-        except AccessError:
-            raise NotFound() from None
-        except UserError as error:
-            flash("error", error.args[0])
-        else:
-            flash("success", request.env._("%(count)s people registered.", count=len(registrations)))
-        return request.redirect(f"/my/network-events/{event.id}")
+        # every check comes before the one write (registrations' mails may commit): no savepoint
+        return submit(
+            lambda: event._network_portal_register(attendees),
+            lambda registrations: request.env._("%(count)s people registered.", count=len(registrations)),
+            f"/my/network-events/{event.id}",
+            savepoint=False,
+        )
 
     @http.route(
         ["/my/calls", "/my/calls/page/<int:page>"], type="http", auth="user", website=True, readonly=True
     )
     def portal_my_calls(self, page=1, **kw):
-        self._network_grocery_or_404()
-        Call = request.env["gesmip.call.project"]
-        if not Call.has_access("read"):
-            raise NotFound()
-        total = Call.search_count([])
-        pager = portal_pager(url="/my/calls", total=total, page=page, step=PAGE_SIZE)
+        member_model_or_404("gesmip.call.project")
         values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "calls": Call.search([], order="deadline desc", limit=PAGE_SIZE, offset=pager["offset"]),
-                "pager": pager,
-                "page_name": "network_calls",
-                "grocery": request.env.user.partner_id.commercial_partner_id,
-            }
-        )
+        values.update(self._prepare_network_calls_values(page))
         return request.render("gesmip_network_life.portal_my_calls", values)
+
+    def _prepare_network_calls_domain(self):
+        # the record rules give what the user may read
+        return []
+
+    def _prepare_network_calls_values(self, page):
+        Call = request.env["gesmip.call.project"]
+        domain = self._prepare_network_calls_domain()
+        total = Call.search_count(domain)
+        pager = portal_pager(url="/my/calls", total=total, page=page, step=PAGE_SIZE)
+        return {
+            "calls": Call.search(domain, order="deadline desc", limit=PAGE_SIZE, offset=pager["offset"]),
+            "pager": pager,
+            "page_name": "network_calls",
+            "grocery": request.env.user.partner_id.commercial_partner_id,
+        }
