@@ -33,7 +33,13 @@ manager = (
 )
 groceries = env["res.partner"].create(
     [
-        {"name": f"Bench grocery {i}", "is_company": True, "is_grocery": True, "households_count": 10 + i}
+        {
+            "name": f"Bench grocery {i}",
+            "is_company": True,
+            "is_grocery": True,
+            "grocery_status": "active",
+            "households_count": 10 + i,
+        }
         for i in range(n_groceries)
     ]
 )

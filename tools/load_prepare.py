@@ -9,7 +9,7 @@ from odoo import Command, fields
 
 users_count = int(os.environ.get("GESMIP_LOAD_USERS", "50"))
 groceries = env["res.partner"].search(  # noqa: F821
-    [("is_grocery", "=", True), ("grocery_status", "!=", "left")], limit=users_count, order="id"
+    [("is_grocery", "=", True), ("grocery_status", "in", ("new", "active"))], limit=users_count, order="id"
 )  # groceries that left the network have no catalogue
 grocery_group = env.ref("gesmip_network.gesmip_network_group_grocery")  # noqa: F821
 logins, warm_logins = {}, []

@@ -20,6 +20,7 @@ class AlimGroceryPortalFormMixin(models.AbstractModel):
         self.check_access("read")
         if not grocery or not self.sudo()._alim_portal_grocery_allowed(grocery):
             raise AccessError(self._alim_portal_refusal())
+        grocery._gesmip_check_takes_part()
         return grocery
 
     def _alim_portal_grocery_allowed(self, grocery):

@@ -57,7 +57,8 @@ class AlimOrderCycle(models.Model):
     grocery_ids = fields.Many2many(
         "res.partner",
         string="Invited Groceries",
-        domain="[('is_grocery', '=', True)]",
+        # only groceries that take part in the network (res.partner._gesmip_taking_part_domain)
+        domain="[('is_grocery', '=', True), ('grocery_status', 'in', ('new', 'active'))]",
         groups="base.group_user",
     )
     line_ids = fields.One2many("alim.order.cycle.line", "cycle_id", string="Catalogue", copy=True)
@@ -100,6 +101,53 @@ class AlimOrderCycle(models.Model):
         self.ensure_one()
         now = fields.Datetime.now()
         return self.state == "open" and self.date_open <= now < self.date_close
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        cycles = super().create(vals_list)
+        for cycle in cycles:
+            cycle._check_invited_take_part(cycle.sudo().grocery_ids)
+        return cycles
+
+    def write(self, vals):
+        invited = {cycle: cycle.sudo().grocery_ids for cycle in self} if "grocery_ids" in vals else {}
+        result = super().write(vals)
+        for cycle, before in invited.items():
+            cycle._check_invited_take_part(cycle.sudo().grocery_ids - before)
+        return result
+
+    def _check_invited_take_part(self, groceries):
+        """Groceries invited now take part in the network; one suspended since it was invited
+        stays on the list (its orders are cancelled at the allocation)."""
+        refused = groceries._gesmip_not_taking_part()
+        if refused:
+            raise ValidationError(
+                self.env._(
+                    "Only groceries that take part in the network (new or active members) can be "
+                    "invited: %(groceries)s.",
+                    groceries=", ".join(refused.mapped("display_name")),
+                )
+            )
+
+    def _cancel_orders_not_taking_part(self):
+        """The orders of groceries that no longer take part (suspended, left, back to project
+        since they ordered) are cancelled before the allocation shares the stock, and said on
+        the cycle: they get nothing, no delivery."""
+        for cycle in self:
+            orders = cycle._orders_to_confirm()
+            gone = orders.partner_id._gesmip_not_taking_part()
+            cancelled = orders.filtered(
+                lambda order, gone=gone: order.partner_id.commercial_partner_id in gone
+            )
+            if cancelled:
+                cancelled._action_cancel()
+                cycle.message_post(
+                    body=self.env._(
+                        "Orders cancelled: %(groceries)s no longer take part in the network "
+                        "(suspended, left or back to project).",
+                        groceries=", ".join(gone.mapped("display_name")),
+                    )
+                )
 
     # --- actions --------------------------------------------------------------------------
     def action_open(self):
@@ -185,8 +233,9 @@ class AlimOrderCycle(models.Model):
         that are in this cycle's catalogue, within each line's limit for the grocery; what is
         left out is said on the order."""
         self.ensure_one()
+        taking_part = self.grocery_ids - self.grocery_ids._gesmip_not_taking_part()
         standing_orders = self.env["alim.standing.order"].search(
-            [("partner_id", "in", self.grocery_ids.ids), ("company_id", "=", self.company_id.id)]
+            [("partner_id", "in", taking_part.ids), ("company_id", "=", self.company_id.id)]
         )
         catalogue = {line.product_id: line for line in self.line_ids}
         to_create = []
@@ -500,6 +549,7 @@ class AlimOrderCycle(models.Model):
         return self.order_ids.filtered(lambda o: o.state in ("draft", "sent"))
 
     def _job_prepare_allocate(self):
+        self._cancel_orders_not_taking_part()
         lines = self._orders_to_confirm().order_line
         return 1, len(lines) <= self._job_inline_lines
 
@@ -512,6 +562,7 @@ class AlimOrderCycle(models.Model):
         """Checked and cleaned at once, in the request: the allocation within stock, the orders
         given nothing cancelled. The rest is confirming. A line cut to nothing stays on its
         order (nothing to deliver nor invoice) so the grocery still reads why."""
+        self._cancel_orders_not_taking_part()
         orders = self._orders_to_confirm()
         self._check_allocation_within_stock(orders)
         orders.order_line.filtered(

@@ -29,6 +29,14 @@ class SaleOrder(models.Model):
             """
         )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = self.env["res.partner"].browse(
+            [vals["partner_id"] for vals in vals_list if vals.get("cycle_id") and vals.get("partner_id")]
+        )
+        partners._gesmip_check_takes_part()
+        return super().create(vals_list)
+
     def _create_invoices(self, grouped=False, final=False, date=None):
         """Goods delivered from public programme lots are invoiced at 0 on a line of their own,
         whatever the price the grocery ordered at: the lots delivered decide, not the product."""

@@ -21,9 +21,12 @@ class AlimCatalogueFixtures(AlimFoodFixtures):
 
     @classmethod
     def _create_groceries(cls, vals_list):
-        """Member groceries (companies); each dict gives at least the name."""
+        """Member groceries (companies, active unless said); each dict gives at least the name."""
         return cls.env["res.partner"].create(
-            [{"is_company": True, "is_grocery": True, **vals} for vals in vals_list]
+            [
+                {"is_company": True, "is_grocery": True, "grocery_status": "active", **vals}
+                for vals in vals_list
+            ]
         )
 
     @classmethod

@@ -29,12 +29,14 @@ class TestLastUnitsConcurrency(BaseCase):
                         "name": "Race grocery small",
                         "is_company": True,
                         "is_grocery": True,
+                        "grocery_status": "active",
                         "households_count": 5,
                     },
                     {
                         "name": "Race grocery big",
                         "is_company": True,
                         "is_grocery": True,
+                        "grocery_status": "active",
                         "households_count": 50,
                     },
                 ]

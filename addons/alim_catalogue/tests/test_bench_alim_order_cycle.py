@@ -78,7 +78,13 @@ class TestBenchOrderCycle(HttpCase):
 
         Sizes: GESMIP_BENCH_CATALOGUE="20,50,200,1000" (lines)."""
         grocery = self.env["res.partner"].create(
-            {"name": "Bench grocery", "is_company": True, "is_grocery": True, "households_count": 50}
+            {
+                "name": "Bench grocery",
+                "is_company": True,
+                "is_grocery": True,
+                "grocery_status": "active",
+                "households_count": 50,
+            }
         )
         user = new_test_user(
             self.env, login="bench_portal", groups="gesmip_network.gesmip_network_group_grocery"
@@ -193,6 +199,7 @@ class TestBenchOrderCycle(HttpCase):
                     "name": f"Bench grocery {n_lines}-{i}",
                     "is_company": True,
                     "is_grocery": True,
+                    "grocery_status": "active",
                     "households_count": 10 + i,
                 }
                 for i in range(n_groceries)

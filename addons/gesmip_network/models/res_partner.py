@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 GROCERY_STATUSES = [
     ("project", "Project"),
@@ -8,6 +8,11 @@ GROCERY_STATUSES = [
     ("suspended", "Suspended"),
     ("left", "Left"),
 ]
+
+# The statuses in which a grocery takes part in the network's supply (invited to order
+# cycles, its standing order applied, ordered for, delivered): a project, a suspended
+# grocery or one that left takes part in nothing.
+TAKING_PART_STATUSES = ("new", "active")
 
 # Fields that describe a grocery's membership: only network coordinators change them.
 NETWORK_FIELDS = {
@@ -68,6 +73,34 @@ class ResPartner(models.Model):
     grocery_user_ids = fields.Many2many(
         "res.users", string="Portal Users", compute="_compute_grocery_user_ids"
     )
+
+    @api.model
+    def _gesmip_taking_part_domain(self):
+        """The groceries that take part in the network's supply (see TAKING_PART_STATUSES)."""
+        return [("is_grocery", "=", True), ("grocery_status", "in", TAKING_PART_STATUSES)]
+
+    def _gesmip_not_taking_part(self):
+        """Those of these partners (their organisations) that take part in nothing."""
+        return self.commercial_partner_id.filtered(
+            lambda partner: not (partner.is_grocery and partner.grocery_status in TAKING_PART_STATUSES)
+        )
+
+    def _gesmip_check_takes_part(self):
+        """Refuse, in words a grocery understands, when one of these partners' organisations
+        does not take part in the network's supply (an order, a form of the portal)."""
+        refused = self._gesmip_not_taking_part()[:1]
+        if refused:
+            statuses = dict(self._fields["grocery_status"]._description_selection(self.env))
+            status = (
+                statuses.get(refused.grocery_status) if refused.is_grocery else self.env._("not a member")
+            )
+            raise UserError(
+                self.env._(
+                    "%(grocery)s does not take part in the network's orders (membership: %(status)s).",
+                    grocery=refused.display_name,
+                    status=status,
+                )
+            )
 
     @api.model
     def _group_expand_grocery_status(self, statuses, domain):

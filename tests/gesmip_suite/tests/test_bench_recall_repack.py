@@ -58,7 +58,10 @@ class RecallRepackCostCommon(BaseCommon):
         order.with_user(self.lab).action_done()
         pack_lot = order.output_lot_id
         groceries = self.env["res.partner"].create(
-            [{"name": f"{name} grocery {i}", "is_grocery": True} for i in range(deliveries)]
+            [
+                {"name": f"{name} grocery {i}", "is_grocery": True, "grocery_status": "active"}
+                for i in range(deliveries)
+            ]
         )
         for grocery in groceries:
             done_move(

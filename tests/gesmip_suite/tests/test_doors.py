@@ -26,8 +26,20 @@ class TestDoors(HttpCase):
         Partner = env["res.partner"]
         cls.grocery_a, cls.grocery_b = Partner.create(
             [
-                {"name": "Épicerie Porte A", "is_company": True, "is_grocery": True, "households_count": 40},
-                {"name": "Épicerie Porte B", "is_company": True, "is_grocery": True, "households_count": 40},
+                {
+                    "name": "Épicerie Porte A",
+                    "is_company": True,
+                    "is_grocery": True,
+                    "grocery_status": "active",
+                    "households_count": 40,
+                },
+                {
+                    "name": "Épicerie Porte B",
+                    "is_company": True,
+                    "is_grocery": True,
+                    "grocery_status": "active",
+                    "households_count": 40,
+                },
             ]
         )
         cls.donor = Partner.create({"name": "Donateur Porte", "is_company": True})

@@ -79,8 +79,20 @@ class TestHttpFuzz(HttpCase):
         Partner = cls.env["res.partner"]
         cls.grocery_a, cls.grocery_b = Partner.create(
             [
-                {"name": "Épicerie Fuzz A", "is_company": True, "is_grocery": True, "households_count": 50},
-                {"name": "Épicerie Fuzz B", "is_company": True, "is_grocery": True, "households_count": 50},
+                {
+                    "name": "Épicerie Fuzz A",
+                    "is_company": True,
+                    "is_grocery": True,
+                    "grocery_status": "active",
+                    "households_count": 50,
+                },
+                {
+                    "name": "Épicerie Fuzz B",
+                    "is_company": True,
+                    "is_grocery": True,
+                    "grocery_status": "active",
+                    "households_count": 50,
+                },
             ]
         )
         for grocery, login in ((cls.grocery_a, "fuzz_a"), (cls.grocery_b, "fuzz_b")):

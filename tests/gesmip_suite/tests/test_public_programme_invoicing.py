@@ -28,7 +28,9 @@ class TestPublicProgrammeInvoicing(DonationCommon):
         cls.programme = cls.env["res.partner"].create(
             {"name": "FranceAgriMer FSE+", "is_company": True, "donor_kind": "public_programme"}
         )
-        cls.grocery = cls.env["res.partner"].create({"name": "Épicerie des Arènes", "is_grocery": True})
+        cls.grocery = cls.env["res.partner"].create(
+            {"name": "Épicerie des Arènes", "is_grocery": True, "grocery_status": "active"}
+        )
         cls.fse = cls._reception(
             cls.programme,
             [(cls.pasta, 30, 0.0, [("FSE-PASTA-7", 30, cls.in_date, cls.dry)])],

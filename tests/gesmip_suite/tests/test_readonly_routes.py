@@ -64,7 +64,13 @@ class TestReadonlyRoutes(HttpCase):
         env = cls.env
         Partner = env["res.partner"]
         cls.grocery = Partner.create(
-            {"name": "Épicerie lecture", "is_company": True, "is_grocery": True, "households_count": 30}
+            {
+                "name": "Épicerie lecture",
+                "is_company": True,
+                "is_grocery": True,
+                "grocery_status": "active",
+                "households_count": 30,
+            }
         )
         cls.user = new_test_user(env, login="ro_grocery", groups=GROCERY)
         cls.user.partner_id.parent_id = cls.grocery

@@ -26,7 +26,9 @@ class TestRecallThroughRepack(AlimCatalogueCommon):
             "Rice (sack 25 kg)", food_date_type="ddm", storage_class="dry", weight=25.0
         )
         cls.pack = cls._create_product("Rice 1 kg", food_date_type="ddm", storage_class="dry", weight=1.0)
-        cls.grocery = cls.env["res.partner"].create({"name": "Épicerie du Mirail", "is_grocery": True})
+        cls.grocery = cls.env["res.partner"].create(
+            {"name": "Épicerie du Mirail", "is_grocery": True, "grocery_status": "active"}
+        )
         cls.bulk_lot = cls._create_lot(cls.bulk, "DON-RICE-1", datetime(2030, 6, 30, 12))
         cls._put_in_stock(cls.bulk, 2.0, lot=cls.bulk_lot)
         with Form(cls.env["alim.repack.order"].with_user(cls.lab)) as form:
@@ -98,7 +100,9 @@ class TestRecallThroughRepack(AlimCatalogueCommon):
             self.env, login="suite_recall_grocery", groups="gesmip_network.gesmip_network_group_grocery"
         )
         grocery_user.partner_id.parent_id = self.grocery
-        other = self.env["res.partner"].create({"name": "Épicerie de Saint-Cyprien", "is_grocery": True})
+        other = self.env["res.partner"].create(
+            {"name": "Épicerie de Saint-Cyprien", "is_grocery": True, "grocery_status": "active"}
+        )
         for grocery in (self.grocery, other):
             done_move(
                 self.env,

@@ -23,6 +23,7 @@ class TestSuiteInstalled(TransactionCase):
                     "name": "Épicerie de Castres",
                     "is_company": True,
                     "is_grocery": True,
+                    "grocery_status": "active",
                     "households_count": 60,
                 }
             )
