@@ -43,7 +43,9 @@ class AlimOrderCycle(models.Model):
     def _alim_new_round_vals(self):
         """A new round for the cycle: on its delivery date."""
         self.ensure_one()
-        date = fields.Datetime.to_datetime(self.delivery_date) if self.delivery_date else fields.Datetime.now()
+        date = (
+            fields.Datetime.to_datetime(self.delivery_date) if self.delivery_date else fields.Datetime.now()
+        )
         return {"alim_round_kind": "delivery", "company_id": self.company_id.id, "scheduled_date": date}
 
     def action_alim_put_on_round(self):

@@ -44,6 +44,8 @@ class StockPicking(models.Model):
             left.alim_delivery_stop_id = False
             stops.filtered(lambda s: not s.picking_ids).unlink()
         for batch in self.batch_id.filtered(lambda b: b.alim_round_kind == "delivery"):
-            batch._alim_make_stops(self.filtered(lambda p, b=batch: p.batch_id == b and not p.alim_delivery_stop_id))
+            batch._alim_make_stops(
+                self.filtered(lambda p, b=batch: p.batch_id == b and not p.alim_delivery_stop_id)
+            )
             if batch.state == "in_progress":
                 batch._alim_check_capacity()

@@ -179,7 +179,9 @@ class StockPickingBatch(models.Model):
         for grocery in by_grocery:
             if grocery not in stops:
                 sequence += 10
-                stops[grocery] = Stop.create({"round_id": self.id, "partner_id": grocery.id, "sequence": sequence})
+                stops[grocery] = Stop.create(
+                    {"round_id": self.id, "partner_id": grocery.id, "sequence": sequence}
+                )
         for grocery, picking_ids in by_grocery.items():
             self.env["stock.picking"].browse(picking_ids).alim_delivery_stop_id = stops[grocery]
 
