@@ -130,12 +130,12 @@ class TestRoundInFrench(AlimRoundsCommon):
         cycle = self._create_cycle(
             self.groceries, self.rice | self.yoghurt, "Big week", delivery_round_id=self.round.id
         )
-        # 300 x 5 kg of rice, 301 x 0.5 kg of yoghurts (13 cold boxes of 25 kg)
+        # 300 x 5 kg of rice, 601 x 0.5 kg of yoghurts: 1 800,5 kg, 13 cold boxes of 25 kg
         self._confirm(
             cycle,
             {
-                self.groceries[0]: {self.rice: 150, self.yoghurt: 151},
-                self.groceries[1]: {self.rice: 150, self.yoghurt: 150},
+                self.groceries[0]: {self.rice: 150, self.yoghurt: 301},
+                self.groceries[1]: {self.rice: 150, self.yoghurt: 300},
             },
         )
         rnd = self.round.with_user(self.french_warehouse).with_context(lang="fr_FR")
