@@ -38,7 +38,10 @@ class AlimRepackOrder(models.Model):
         "draft": (("cancelled",), "draft"),
     }
 
-    name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
+    # as mrp's orders: "New" ("Nouveau") on the form until saved, then the LAB/ number
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default=lambda self: self.env._("New")
+    )
     state = fields.Selection(
         [("draft", "Draft"), ("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
         default="draft",
@@ -199,8 +202,9 @@ class AlimRepackOrder(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        placeholders = ("/", "New", self.env._("New"))
         for vals in vals_list:
-            if vals.get("name", "/") == "/":
+            if vals.get("name", "/") in placeholders:
                 vals["name"] = self.env["ir.sequence"].next_by_code("alim.repack.order") or "/"
         return super().create(vals_list)
 

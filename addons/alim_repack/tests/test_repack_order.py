@@ -114,6 +114,19 @@ class TestRepackOrder(AlimFoodCommon):
         return form.record
 
     # ------------------------------------------------------------------ the main flow
+    def test_new_order_reads_nouveau_until_saved_then_its_number(self):
+        """As mrp's orders: "Nouveau" on a French volunteer's form (not "/"), the LAB/ number
+        once saved."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"].search([("name", "=", "alim_repack")])._update_translations("fr_FR")
+        form = Form(self.env["alim.repack.order"].with_user(self.lab).with_context(lang="fr_FR"))
+        self.assertEqual(form.name, "Nouveau")
+        form.product_id = self.pack
+        with form.input_ids.new() as line:
+            line.lot_id = self.bulk_lot
+        order = form.save()
+        self.assertTrue(order.name.startswith("LAB/"), order.name)
+
     def test_25kg_bulk_into_1kg_packs(self):
         order = self._order(self.bulk_lot, packs_made=24, loss_reason="spillage", duration_minutes=50)
         self.assertEqual(order.input_kg, 25.0)

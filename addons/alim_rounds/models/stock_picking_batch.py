@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import formatLang
 
 from ..lib.round_load import over_capacity, round_load
 
@@ -15,6 +16,9 @@ class StockPickingBatch(models.Model):
 
     _inherit = "stock.picking.batch"
 
+    # core's "New" is a plain string: as mrp's orders, a new round reads "Nouveau" in French
+    # until it is saved and takes its number
+    name = fields.Char(default=lambda self: self.env._("New"))
     alim_round_kind = fields.Selection(ROUND_KINDS, string="Round", index="btree_not_null", copy=True)
     alim_delivery_stop_ids = fields.One2many(
         "alim.delivery.round.stop", "round_id", string="Stops", copy=False
@@ -30,10 +34,17 @@ class StockPickingBatch(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        """A round is numbered when it is created (TL/ or TR/), on every path: the form (which
+        shows "New" until then), a round created from a cycle, RPC."""
+        placeholders = ("/", "New", self.env._("New"))
         for vals in vals_list:
-            code = ROUND_SEQUENCES.get(vals.get("alim_round_kind"))
-            if code and vals.get("name", "/") in ("/", "New", self.env._("New")):
-                vals["name"] = self.env["ir.sequence"].next_by_code(code) or "/"
+            kind = vals.get("alim_round_kind") or self.env.context.get("default_alim_round_kind")
+            code = ROUND_SEQUENCES.get(kind)
+            if vals.get("name", "/") in placeholders:
+                if code:
+                    vals["name"] = self.env["ir.sequence"].next_by_code(code) or "/"
+                else:
+                    vals["name"] = "/"  # core's batch number
         return super().create(vals_list)
 
     @api.depends(
@@ -62,12 +73,45 @@ class StockPickingBatch(models.Model):
             category.alim_cold_box_kg or 25.0,
         )
 
+    def _alim_sheet_stops(self):
+        """The stops on the round sheet: those with goods reserved to load, as
+        ``[(stop, [(move line, kg)], kg)]``."""
+        self.ensure_one()
+        sheet = []
+        for stop in self.alim_delivery_stop_ids:
+            lines = stop._sheet_lines()
+            if lines:
+                sheet.append((stop, lines, sum(kg for _line, kg in lines)))
+        return sheet
+
+    def _alim_sheet_load(self):
+        """The load of the round sheet: what is reserved now."""
+        self.ensure_one()
+        category = self.vehicle_category_id
+        return round_load(
+            [
+                (kg, line.product_id.storage_class)
+                for _stop, lines, _kg in self._alim_sheet_stops()
+                for line, kg in lines
+            ],
+            category.alim_pallet_kg or 600.0,
+            category.alim_cold_box_kg or 25.0,
+        )
+
+    def _alim_number(self, value):
+        """``value`` in the reader's language: "1 995,8" in French, no ",0" for a whole number."""
+        return formatLang(self.env, value, digits=0 if float(value).is_integer() else 1)
+
+    def _alim_over_capacity_text(self, what, load, capacity):
+        """One exceeded capacity, in the reader's language, with its unit."""
+        load, capacity = self._alim_number(load), self._alim_number(capacity)
+        if what == "kg":
+            return self.env._("%(load)s kg for %(capacity)s kg", load=load, capacity=capacity)
+        if what == "pallets":
+            return self.env._("%(load)s pallets for %(capacity)s", load=load, capacity=capacity)
+        return self.env._("%(load)s cold boxes for %(capacity)s", load=load, capacity=capacity)
+
     def _alim_check_capacity(self):
-        labels = {
-            "kg": self.env._("kg"),
-            "pallets": self.env._("pallets"),
-            "cold_boxes": self.env._("cold boxes"),
-        }
         for batch in self.filtered(lambda b: b.alim_round_kind == "delivery"):
             if not batch.vehicle_id:
                 raise UserError(self.env._("Choose the vehicle of the round %s.", batch.name))
@@ -85,12 +129,7 @@ class StockPickingBatch(models.Model):
                         name=batch.name,
                         vehicle=batch.vehicle_id.display_name,
                         over=", ".join(
-                            self.env._(
-                                "%(load)s %(what)s for %(capacity)s",
-                                load=round(value, 1),
-                                what=labels[what],
-                                capacity=capacity,
-                            )
+                            batch._alim_over_capacity_text(what, value, capacity)
                             for what, value, capacity in over
                         ),
                     )
@@ -110,34 +149,41 @@ class StockPickingBatch(models.Model):
         return super().action_confirm()
 
     def _alim_add_pickings(self, pickings):
-        """Put the deliveries ``pickings`` on this round: one stop per grocery, in the order
-        given, on the round's date."""
+        """Put the deliveries ``pickings`` on this round, on the round's date: each joins its
+        grocery's stop (``stock.picking._alim_follow_round``, on every path)."""
         self.ensure_one()
         if self.alim_round_kind != "delivery" or self.state not in ("draft", "in_progress"):
             raise UserError(self.env._("Deliveries can only be added to a draft or planned delivery round."))
-        deliveries = pickings.filtered(lambda p: p.picking_type_code == "outgoing")
+        deliveries = pickings.filtered(lambda p: p.picking_type_code == "outgoing" and p.batch_id != self)
         if not deliveries:
+            return
+        values = {"batch_id": self.id}
+        if self.scheduled_date:
+            # a batch's date follows its transfers' earliest: the deliveries take the round's
+            values["scheduled_date"] = self.scheduled_date
+        deliveries.write(values)  # one write: core checks the batch's transfers once
+
+    def _alim_make_stops(self, deliveries):
+        """One stop per grocery for the deliveries of this round ``deliveries``, in the order
+        given, after the stops it has: each delivery on its grocery's stop."""
+        self.ensure_one()
+        deliveries = deliveries.filtered(lambda p: p.picking_type_code == "outgoing")
+        if self.alim_round_kind != "delivery" or not deliveries:
             return
         stops = {stop.partner_id: stop for stop in self.alim_delivery_stop_ids}
         sequence = max(self.alim_delivery_stop_ids.mapped("sequence"), default=0)
         by_grocery = {}
         for picking in deliveries:
             by_grocery.setdefault(picking.partner_id.commercial_partner_id, []).append(picking.id)
+        Stop = self.env["alim.delivery.round.stop"].with_context(alim_stop_from_deliveries=True)
         for grocery in by_grocery:
             if grocery not in stops:
                 sequence += 10
-                stops[grocery] = self.env["alim.delivery.round.stop"].create(
+                stops[grocery] = Stop.create(
                     {"round_id": self.id, "partner_id": grocery.id, "sequence": sequence}
                 )
-        values = {"batch_id": self.id}
-        if self.scheduled_date:
-            # a batch's date follows its transfers' earliest: the deliveries take the round's
-            values["scheduled_date"] = self.scheduled_date
-        deliveries.write(values)  # one write: core checks the batch's transfers once
         for grocery, picking_ids in by_grocery.items():
             self.env["stock.picking"].browse(picking_ids).alim_delivery_stop_id = stops[grocery]
-        if self.state == "in_progress":
-            self._alim_check_capacity()
 
     def action_alim_print_sheet(self):
         return self.env.ref("alim_rounds.alim_delivery_round_sheet_report").report_action(self)
