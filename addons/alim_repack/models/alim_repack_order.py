@@ -43,7 +43,13 @@ class AlimRepackOrder(models.Model):
         "draft": (("cancelled",), "draft"),
     }
 
-    name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
+    name = fields.Char(
+        string="Reference",
+        required=True,
+        readonly=True,
+        copy=False,
+        default=lambda self: self.env._("New"),
+    )
     state = fields.Selection(
         [("draft", "Draft"), ("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
         default="draft",
@@ -205,8 +211,8 @@ class AlimRepackOrder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("alim.repack.order") or "/"
+            if vals.get("name") in (None, False, "/", "New", self.env._("New")):
+                vals["name"] = self.env["ir.sequence"].next_by_code("alim.repack.order") or self.env._("New")
         return super().create(vals_list)
 
     @api.ondelete(at_uninstall=False)

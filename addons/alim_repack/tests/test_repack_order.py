@@ -61,6 +61,17 @@ class TestRepackOrder(RepackCommon):
         consumed = order.move_ids.filtered(lambda m: m.product_id == self.bulk).move_line_ids
         self.assertEqual(consumed.produce_line_ids.lot_id, lot)
 
+    def test_a_new_order_reads_new_until_saved(self):
+        with Form(self.env["alim.repack.order"].with_user(self.lab)) as form:
+            self.assertEqual(form.name, "New")
+            form.product_id = self.pack
+            with form.input_ids.new() as line:
+                line.lot_id = self.bulk_lot
+        self.assertTrue(form.record.name.startswith("LAB/"))
+        copy = form.record.copy()
+        self.assertTrue(copy.name.startswith("LAB/"))
+        self.assertNotEqual(copy.name, form.record.name)
+
     def test_odoo_traceability_report_unfolds_the_repack(self):
         order = self._order(self.bulk_lot, packs_made=25)
         order.action_done()
