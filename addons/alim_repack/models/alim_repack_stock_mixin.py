@@ -32,6 +32,11 @@ class AlimRepackStockMixin(models.AbstractModel):
         return quants.filtered(lambda quant: quant.lot_id == lot)
 
     @api.model
+    def _number(self, value):
+        """A quantity as read in a message: 2, 0.5 (not 2.0)."""
+        return f"{value:g}"
+
+    @api.model
     def _free_quantity(self, quants):
         return sum(max(quant.quantity - quant.reserved_quantity, 0.0) for quant in quants)
 
@@ -80,9 +85,7 @@ class AlimRepackStockMixin(models.AbstractModel):
         if not picking:
             return move.reference or move.name
         if picking.partner_id:
-            return self.env._(
-                "%(picking)s (%(partner)s)", picking=picking.name, partner=picking.partner_id.display_name
-            )
+            return f"{picking.name} ({picking.partner_id.display_name})"
         return picking.name
 
     def _describe_reservations(self, taken):
@@ -91,7 +94,7 @@ class AlimRepackStockMixin(models.AbstractModel):
         return "; ".join(
             self.env._(
                 "%(qty)s %(uom)s of lot %(lot)s reserved for %(holder)s",
-                qty=f"{quantity:g}",
+                qty=self._number(quantity),
                 uom=line.product_id.uom_id.name,
                 lot=line.lot_id.name,
                 holder=self._holder_name(line.move_id),
@@ -129,9 +132,9 @@ class AlimRepackStockMixin(models.AbstractModel):
                         "Lot %(lot)s: %(held)s are being picked for %(holders)s; only %(qty)s %(uom)s "
                         "can be repacked. Deliver them or put them back first.",
                         lot=lot.name,
-                        held=f"{on_hand - takeable:g}",
+                        held=self._number(on_hand - takeable),
                         holders=", ".join(dict.fromkeys(self._holder_name(move) for move in picked.move_id)),
-                        qty=f"{takeable:g}",
+                        qty=self._number(takeable),
                         uom=lot.product_id.uom_id.name,
                     )
                 )
@@ -189,12 +192,12 @@ class AlimRepackStockMixin(models.AbstractModel):
                         "Repack order %(order)s took %(qty)s %(uom)s of %(product)s, lot %(lot)s, that "
                         "were reserved for this delivery. Reserved now: %(reserved)s of %(demand)s %(uom)s.",
                         order=self.name,
-                        qty=f"{quantity:g}",
+                        qty=self._number(quantity),
                         uom=move.product_uom.name,
                         product=move.product_id.display_name,
                         lot=lot.name,
-                        reserved=f"{move.quantity:g}",
-                        demand=f"{move.product_uom_qty:g}",
+                        reserved=self._number(move.quantity),
+                        demand=self._number(move.product_uom_qty),
                     ),
                     subtype_xmlid="mail.mt_note",
                 )
