@@ -232,3 +232,23 @@ ALLERGEN_WORDS = {
         "escargot",
     ),
 }
+
+
+def reservations_to_take(wanted, free, reserved, epsilon=_EPSILON):
+    """What a repack takes from reservations to have ``wanted`` of a lot of which ``free`` is
+    not reserved: ``reserved`` is a list of ``(key, quantity)`` in the order they lose (the
+    delivery planned last first); returns ``(key, quantity taken)`` for the ones that lose,
+    nothing when the free quantity is enough. Raises ``ValueError`` when even all of them
+    are not enough."""
+    missing = wanted - free
+    taken = []
+    for key, quantity in reserved:
+        if missing <= epsilon:
+            break
+        take = min(quantity, missing)
+        if take > epsilon:
+            taken.append((key, take))
+            missing -= take
+    if missing > epsilon:
+        raise ValueError("not enough stock in the lot, even with its reservations")
+    return taken

@@ -1,3 +1,4 @@
+from . import alim_repack_stock_mixin
 from . import alim_repack_order
 from . import alim_repack_order_input
 from . import stock_lot

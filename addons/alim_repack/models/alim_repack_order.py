@@ -28,7 +28,12 @@ class AlimRepackOrder(models.Model):
 
     _name = "alim.repack.order"
     _description = "Repack Order"
-    _inherit = ["gesmip.state.machine.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "gesmip.state.machine.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "alim.repack.stock.mixin",
+    ]
     _order = "lab_date desc, id desc"
     _check_company_auto = True
     _state_transitions = {
@@ -38,9 +43,12 @@ class AlimRepackOrder(models.Model):
         "draft": (("cancelled",), "draft"),
     }
 
-    # as mrp's orders: "New" ("Nouveau") on the form until saved, then the LAB/ number
     name = fields.Char(
-        string="Reference", required=True, readonly=True, copy=False, default=lambda self: self.env._("New")
+        string="Reference",
+        required=True,
+        readonly=True,
+        copy=False,
+        default=lambda self: self.env._("New"),
     )
     state = fields.Selection(
         [("draft", "Draft"), ("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
@@ -202,10 +210,9 @@ class AlimRepackOrder(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        placeholders = ("/", "New", self.env._("New"))
         for vals in vals_list:
-            if vals.get("name", "/") in placeholders:
-                vals["name"] = self.env["ir.sequence"].next_by_code("alim.repack.order") or "/"
+            if vals.get("name") in (None, False, "/", "New", self.env._("New")):
+                vals["name"] = self.env["ir.sequence"].next_by_code("alim.repack.order") or self.env._("New")
         return super().create(vals_list)
 
     @api.ondelete(at_uninstall=False)
@@ -217,7 +224,10 @@ class AlimRepackOrder(models.Model):
     def action_plan(self):
         self._check_is_action_allowed("plan")
         self._check_inputs()
-        return self._transition("plan")
+        result = self._transition("plan")
+        for order in self:
+            order._notify_reservations_to_take()
+        return result
 
     def action_done(self):
         self._check_is_action_allowed("done")
@@ -271,6 +281,7 @@ class AlimRepackOrder(models.Model):
                         )
                     )
             order._inherited()
+            order._check_lot_stock()
 
     def _check_authorised(self):
         """The lab repacks only what the company is authorised for: dry goods of non-animal
@@ -412,6 +423,7 @@ class AlimRepackOrder(models.Model):
         self.ensure_one()
         Move = self.env["stock.move"]
         production = self.product_id.with_company(self.company_id).property_stock_production
+        lost = self._take_reservations()
         consume_moves = Move
         for line in self.input_ids:
             move = Move.create(
@@ -432,6 +444,8 @@ class AlimRepackOrder(models.Model):
         consume_moves.picked = True
         consume_moves._action_done()
         value = -sum(consume_moves.sudo().stock_valuation_layer_ids.mapped("value"))
+        # The packs go to the room of their storage class (alim_food's put-away rules).
+        pack_location = self.location_dest_id._get_putaway_strategy(self.product_id, quantity=self.packs_made)
         produce = Move.create(
             dict(
                 self._prepare_move_vals(self.product_id, self.packs_made, production, self.location_dest_id),
@@ -450,7 +464,7 @@ class AlimRepackOrder(models.Model):
                             "quantity": self.packs_made,
                             "lot_id": lot.id,
                             "location_id": production.id,
-                            "location_dest_id": self.location_dest_id.id,
+                            "location_dest_id": pack_location.id,
                         }
                     ),
                 ],
@@ -460,6 +474,7 @@ class AlimRepackOrder(models.Model):
         produce._action_done()
         # Odoo's own traceability (lot report, deliveries of a lot) follows these links.
         consume_moves.move_line_ids.write({"produce_line_ids": [Command.set(produce.move_line_ids.ids)]})
+        self._reserve_again(lost)
 
     def _prepare_consume_line_commands(self, line, move, production):
         rounding = line.uom_id.rounding

@@ -1,1 +1,2 @@
 from . import test_repack_order
+from . import test_repack_stock

@@ -3,116 +3,14 @@ from unittest.mock import patch
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, new_test_user, tagged
-
-from odoo.addons.alim_food.tests.common import AlimFoodCommon
+from odoo.tests import Form, tagged
 
 from ..models.alim_repack_order import AlimRepackOrder
+from .common import RepackCommon
 
 
 @tagged("post_install", "-at_install")
-class TestRepackOrder(AlimFoodCommon):
-    manager_login = None  # the lab manager is the one who allows what the lab may not
-    warehouse_login = "test_repack_warehouse"
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.lab = new_test_user(cls.env, login="test_lab", groups="alim_repack.alim_repack_group_lab")
-        cls.lab_manager = new_test_user(
-            cls.env, login="test_lab_manager", groups="alim_repack.alim_repack_group_lab_manager"
-        )
-        cls.shelf = cls.env["stock.location"].create({"name": "Dry shelf", "location_id": cls.stock.id})
-        cls.gluten = cls.env.ref("alim_food.allergen_gluten")
-        cls.milk = cls.env.ref("alim_food.allergen_milk")
-        category = cls.env["product.category"].create(
-            {"name": "Repack test (average cost)", "property_cost_method": "average"}
-        )
-        common = {
-            "is_storable": True,
-            "tracking": "lot",
-            "categ_id": category.id,
-            "food_date_type": "ddm",
-            "storage_class": "dry",
-        }
-        cls.bulk = cls.env["product.product"].create(
-            dict(
-                common,
-                name="Bulgur (sack 25 kg)",
-                weight=25.0,
-                origin="Lauragais, France",
-                allergen_ids=[Command.set(cls.gluten.ids)],
-            )
-        )
-        cls.pack = cls.env["product.product"].create(
-            dict(common, name="Bulgur 1 kg", weight=1.0, origin="Lauragais, France", standard_price=5.0)
-        )
-        cls.best_before = datetime(2030, 6, 30, 12, 0)
-        cls.bulk_lot = cls._receive(cls.bulk, "BULK-1", 1.0, 18.0, cls.best_before)
-        cls.grocery = cls.env["res.partner"].create({"name": "Épicerie du Mirail", "is_grocery": True})
-
-    @classmethod
-    def _receive(cls, product, lot_name, quantity, price, date, location=None):
-        lot = cls.env["stock.lot"].create(
-            {"name": lot_name, "product_id": product.id, "expiration_date": date}
-        )
-        move = cls.env["stock.move"].create(
-            {
-                "name": lot_name,
-                "product_id": product.id,
-                "product_uom": product.uom_id.id,
-                "product_uom_qty": quantity,
-                "price_unit": price,
-                "location_id": cls.env.ref("stock.stock_location_suppliers").id,
-                "location_dest_id": (location or cls.shelf).id,
-            }
-        )
-        move._action_confirm()
-        move.move_line_ids = [
-            Command.clear(),
-            Command.create(
-                {
-                    "product_id": product.id,
-                    "product_uom_id": product.uom_id.id,
-                    "quantity": quantity,
-                    "lot_id": lot.id,
-                    "location_id": move.location_id.id,
-                    "location_dest_id": move.location_dest_id.id,
-                }
-            ),
-        ]
-        move.picked = True
-        move._action_done()
-        return lot
-
-    def _product(self, name, **vals):
-        return self.env["product.product"].create(
-            dict(
-                {
-                    "name": name,
-                    "is_storable": True,
-                    "tracking": "lot",
-                    "categ_id": self.bulk.categ_id.id,
-                    "food_date_type": "ddm",
-                    "storage_class": "dry",
-                    "weight": 25.0,
-                },
-                **vals,
-            )
-        )
-
-    def _order(self, lots, packs_made=0, user=None, **vals):
-        user = user or self.lab
-        with Form(self.env["alim.repack.order"].with_user(user)) as form:
-            form.product_id = self.pack
-            for lot in lots:
-                with form.input_ids.new() as line:
-                    line.lot_id = lot
-            form.packs_made = packs_made
-            for name, value in vals.items():
-                setattr(form, name, value)
-        return form.record
-
+class TestRepackOrder(RepackCommon):
     # ------------------------------------------------------------------ the main flow
     def test_new_order_reads_nouveau_until_saved_then_its_number(self):
         """As mrp's orders: "Nouveau" on a French volunteer's form (not "/"), the LAB/ number
@@ -175,6 +73,17 @@ class TestRepackOrder(AlimFoodCommon):
         # Odoo's own traceability links the consumed and produced move lines.
         consumed = order.move_ids.filtered(lambda m: m.product_id == self.bulk).move_line_ids
         self.assertEqual(consumed.produce_line_ids.lot_id, lot)
+
+    def test_a_new_order_reads_new_until_saved(self):
+        with Form(self.env["alim.repack.order"].with_user(self.lab)) as form:
+            self.assertEqual(form.name, "New")
+            form.product_id = self.pack
+            with form.input_ids.new() as line:
+                line.lot_id = self.bulk_lot
+        self.assertTrue(form.record.name.startswith("LAB/"))
+        copy = form.record.copy()
+        self.assertTrue(copy.name.startswith("LAB/"))
+        self.assertNotEqual(copy.name, form.record.name)
 
     def test_odoo_traceability_report_unfolds_the_repack(self):
         order = self._order(self.bulk_lot, packs_made=25)

@@ -11,6 +11,7 @@ from alim_repack_lib.repack import (
     loss,
     mixing_conflicts,
     repack_refusal,
+    reservations_to_take,
 )
 from hypothesis import given
 from hypothesis import strategies as st
@@ -110,3 +111,34 @@ def test_repack_authorisation():
     assert repack_refusal("chilled", True, cold_allowed=True) == NEEDS_ANIMAL_AGREMENT
     assert repack_refusal("chilled", True, cold_allowed=True, animal_allowed=True) is None
     assert repack_refusal("dry", True, animal_allowed=True) is None
+
+
+def test_reservations_to_take_free_first_then_the_last_planned():
+    assert reservations_to_take(2.0, 2.0, [("out-1", 1.0)]) == []
+    assert reservations_to_take(2.0, 1.0, [("out-2", 2.0), ("out-1", 1.0)]) == [("out-2", 1.0)]
+    assert reservations_to_take(3.0, 0.0, [("out-2", 2.0), ("out-1", 2.0)]) == [
+        ("out-2", 2.0),
+        ("out-1", 1.0),
+    ]
+    with pytest.raises(ValueError):
+        reservations_to_take(3.0, 0.5, [("out-1", 2.0)])
+
+
+@given(
+    wanted=st.floats(0.0, 100.0),
+    free=st.floats(0.0, 100.0),
+    reserved=st.lists(st.floats(0.0, 50.0), max_size=5),
+)
+def test_reservations_to_take_takes_exactly_what_is_missing(wanted, free, reserved):
+    lines = list(enumerate(reserved))
+    if wanted - free > sum(reserved) + 1e-6:
+        with pytest.raises(ValueError):
+            reservations_to_take(wanted, free, lines)
+        return
+    taken = reservations_to_take(wanted, free, lines)
+    assert abs(sum(q for _k, q in taken) - max(wanted - free, 0.0)) < 1e-4
+    assert all(0 < q <= reserved[k] for k, q in taken)
+    # the first lines in the list lose first: before the last one taken, every line lost all
+    if taken:
+        given_up = dict(taken)
+        assert all(abs(given_up.get(k, 0.0) - reserved[k]) <= 1e-5 for k in range(taken[-1][0]))
