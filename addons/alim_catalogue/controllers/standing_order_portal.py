@@ -18,8 +18,10 @@ class AlimStandingOrderPortal(CustomerPortal):
         return [("partner_id", "=", partner.id)]
 
     def _standing_order(self):
-        """The grocery's standing order, read as the portal user (record rules decide)."""
-        return request.env["alim.standing.order"].search(self._prepare_standing_order_domain(), limit=1)
+        """The grocery's standing order, paused or not, read as the portal user (record rules
+        decide): a paused one is shown paused, to be resumed."""
+        StandingOrder = request.env["alim.standing.order"].with_context(active_test=False)
+        return StandingOrder.search(self._prepare_standing_order_domain(), limit=1)
 
     @http.route(["/my/standing-order"], type="http", auth="user", website=True, readonly=True)
     def portal_my_standing_order(self, **kw):

@@ -118,3 +118,32 @@ class TestStandingOrder(AlimCatalogueHttpCommon):
         self.url_open(f"/my/cycles/{cycle.id}/keep", data={"csrf_token": http.Request.csrf_token(self)})
         standing = self.env["alim.standing.order"].search([("partner_id", "=", self.grocery_b.id)])
         self.assertEqual([(line.product_id, line.quantity) for line in standing.line_ids], [(self.oil, 4)])
+
+    def test_a_paused_standing_order_is_shown_paused_and_can_be_resumed(self):
+        """Unticking "Apply it to the next cycles" pauses the standing order: the grocery's
+        page still shows it, said paused, and ticking the box again resumes it."""
+        self.authenticate(self.user_a.login, self.user_a.login)
+        rice = self.standing_a.line_ids[0]
+        self.url_open(
+            "/my/standing-order/save",
+            data={f"qty_{rice.id}": "5", "csrf_token": http.Request.csrf_token(self)},
+        )
+        self.assertFalse(self.standing_a.active)
+        page = self.url_open("/my/standing-order").text
+        self.assertIn("Your standing order is paused.", page)
+        self.assertIn("Standing rice", page)
+        self.assertNotIn("You have no standing order", page)
+        self.url_open(
+            "/my/standing-order/save",
+            data={f"qty_{rice.id}": "5", "active": "1", "csrf_token": http.Request.csrf_token(self)},
+        )
+        self.assertTrue(self.standing_a.active)
+        self.assertEqual(rice.quantity, 5)
+
+    def test_the_cycle_page_offers_to_keep_the_order_as_the_standing_order(self):
+        cycle = self._cycle()
+        cycle.action_open()
+        self.authenticate(self.user_a.login, self.user_a.login)
+        page = self.url_open(f"/my/cycles/{cycle.id}").text
+        # the standing order pre-filled the grocery's order: the page offers to keep it
+        self.assertIn("o_alim_keep", page)
