@@ -309,6 +309,26 @@ class TestOrderCycle(AlimCatalogueHttpCommon):
         order = self._grocery_order(self.groceries[0])
         self.assertEqual(order.order_line.product_uom_qty, 3)
 
+    def test_tour_portal_order_with_a_decimal_comma(self):
+        """ "2,5" typed in a kilogram line's field is 2.5 kg (the field was a number field
+        stepping by 1: the browser refused 2.5 and read "2,5" as 25 in some languages)."""
+        lentils = self.env["product.product"].create(
+            {
+                "name": "Tour lentils",
+                "is_storable": True,
+                "uom_id": self.env.ref("uom.product_uom_kgm").id,
+                "uom_po_id": self.env.ref("uom.product_uom_kgm").id,
+                "list_price": 1.0,
+            }
+        )
+        self._put_in_stock(lentils, 50)
+        self.cycle.line_ids = [Command.create({"product_id": lentils.id})]
+        self.cycle.name = "Tour cycle"
+        self.cycle.with_user(self.manager).action_open()
+        self.start_tour("/my/cycles", "alim_catalogue_portal_decimal", login=self.portal_users[0].login)
+        line = self._grocery_order(self.groceries[0]).order_line.filtered(lambda ol: ol.product_id == lentils)
+        self.assertEqual(line.product_uom_qty, 2.5)
+
     # --- the live catalogue -------------------------------------------------------------
     def _portal_available(self, user, product_name):
         """The available figure the grocery reads on its cycle page for ``product_name``."""

@@ -10,7 +10,7 @@ registry.category("web_tour.tours").add("alim_catalogue_portal_live_before", {
         },
         {
             content: "Order 3 units of rice",
-            trigger: "tr[data-product='Tour rice'] input[type=number]",
+            trigger: "tr[data-product='Tour rice'] input[name^=qty_]",
             run: "edit 3",
         },
         {
@@ -38,7 +38,7 @@ registry.category("web_tour.tours").add("alim_catalogue_portal_live_after", {
         },
         {
             content: "Ask 18",
-            trigger: "tr[data-product='Tour rice'] input[type=number]",
+            trigger: "tr[data-product='Tour rice'] input[name^=qty_]",
             run: "edit 18",
         },
         {

@@ -11,7 +11,7 @@ registry.category("web_tour.tours").add("alim_catalogue_portal_order", {
         },
         {
             content: "Order 3 units of rice",
-            trigger: "tr[data-product*='Tour rice'] input[type=number]",
+            trigger: "tr[data-product*='Tour rice'] input[name^=qty_]",
             run: "edit 3",
         },
         {
