@@ -12,6 +12,7 @@ from odoo.addons.alim_coldchain.tests.test_excursion_hold import ExcursionHoldCo
 class TestHeldLotsInCatalogue(ExcursionHoldCommon):
     def test_held_lots_are_not_offered_in_the_catalogue(self):
         self._excursion_from_import()
+        self.grocery.grocery_status = "active"  # only groceries taking part are invited
         cycle = self.env["alim.order.cycle"].create(
             {
                 "name": "Hold cycle",
