@@ -12,4 +12,5 @@
     "depends": ["mail", "portal"],
     "external_dependencies": {"python": ["openupgradelib"]},
     "pre_init_hook": "pre_init_hook",
+    "data": ["views/webclient_templates.xml"],
 }
