@@ -171,7 +171,13 @@ _gesmip_private_cluster() {
         GESMIP_PG_OWNER="$(id -un)"
     fi
     mkdir -p "$dir/run"
-    [ "$(id -u)" = 0 ] && chown -R "$GESMIP_PG_OWNER" "$dir"
+    # Recursively only while the folder is not the owner's yet: a walk over a running cluster
+    # that other processes share fails on files that vanish under it (dropped databases).
+    if [ "$(id -u)" = 0 ] && [ "$(stat -c %U "$dir")" != "$GESMIP_PG_OWNER" ]; then
+        chown -R "$GESMIP_PG_OWNER" "$dir"
+    elif [ "$(id -u)" = 0 ]; then
+        chown "$GESMIP_PG_OWNER" "$dir/run"
+    fi
     if [ ! -f "$dir/data/PG_VERSION" ]; then
         say "Creating a private PostgreSQL cluster in $dir"
         _as_pg_owner "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
