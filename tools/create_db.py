@@ -10,4 +10,7 @@ import odoo
 from odoo.service import db
 
 odoo.tools.config.parse_config(["-c", sys.argv[1]])
+# The shipped configuration turns the database manager off (list_db = False), which also
+# blocks its functions; this one-shot process, which serves nothing, uses one of them.
+odoo.tools.config["list_db"] = True
 db.exp_create_database(sys.argv[2], True, "fr_FR", user_password="admin", login="admin", country_code="FR")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The run command: sets up what is missing, builds the demo database once (French,
-# company in France, all five addons with their demo data) and serves it at
+# company in France, all the suite's addons with their demo data) and serves it at
 # http://127.0.0.1:8069 until Ctrl-C.
 #
 #   tools/run.sh            build the demo database if missing, then serve it

@@ -171,7 +171,13 @@ _gesmip_private_cluster() {
         GESMIP_PG_OWNER="$(id -un)"
     fi
     mkdir -p "$dir/run"
-    [ "$(id -u)" = 0 ] && chown -R "$GESMIP_PG_OWNER" "$dir"
+    # Recursively only while the folder is not the owner's yet: a walk over a running cluster
+    # that other processes share fails on files that vanish under it (dropped databases).
+    if [ "$(id -u)" = 0 ] && [ "$(stat -c %U "$dir")" != "$GESMIP_PG_OWNER" ]; then
+        chown -R "$GESMIP_PG_OWNER" "$dir"
+    elif [ "$(id -u)" = 0 ]; then
+        chown "$GESMIP_PG_OWNER" "$dir/run"
+    fi
     if [ ! -f "$dir/data/PG_VERSION" ]; then
         say "Creating a private PostgreSQL cluster in $dir"
         _as_pg_owner "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
@@ -200,8 +206,38 @@ EOF
 }
 
 # --- Odoo configuration ----------------------------------------------------------------
+# The master password: generated once per machine, random, kept outside the clone in
+# $GESMIP_CACHE/admin_passwd (mode 600, for the person who must use it), and its PBKDF2 hash
+# beside it (admin_passwd.hash), which is what the generated configurations hold. No
+# configuration of the repository holds a password; see docs/deployment.md.
+gesmip_admin_passwd() {
+    local file="$GESMIP_CACHE/admin_passwd" hash="$GESMIP_CACHE/admin_passwd.hash"
+    if [ ! -s "$file" ]; then
+        say "Generating the master password of this machine into $file"
+        (
+            umask 077
+            "$GESMIP_VENV/bin/python" -c 'import secrets; print(secrets.token_urlsafe(24))' >"$file.part"
+        )
+        mv "$file.part" "$file"
+        rm -f "$hash"
+    fi
+    chmod 600 "$file"
+    if [ ! -s "$hash" ] || [ "$hash" -ot "$file" ]; then
+        (
+            umask 077
+            PYTHONPATH="$ODOO_SRC" "$GESMIP_VENV/bin/python" -c '
+import sys
+from odoo.tools.config import crypt_context
+print(crypt_context.hash(open(sys.argv[1]).read().strip()))' "$file" >"$hash.part"
+        )
+        mv "$hash.part" "$hash"
+    fi
+    cat "$hash"
+}
+
 gesmip_odoo_conf() { # gesmip_odoo_conf NAME [EXTRA_ADDONS_DIR]: .gesmip/odoo-NAME.conf
-    local extra_addons="${2:-}" conf="$GESMIP_STATE/odoo-$1.conf"
+    local extra_addons="${2:-}" conf="$GESMIP_STATE/odoo-$1.conf" admin_hash
+    admin_hash="$(gesmip_admin_passwd)"
     local addons_path="$ODOO_SRC/addons,$ODOO_SRC/odoo/addons,$GESMIP_ROOT/addons"
     [ -n "$extra_addons" ] && addons_path="$addons_path,$extra_addons"
     sed -e "s|@ADDONS_PATH@|$addons_path|" \
@@ -210,7 +246,10 @@ gesmip_odoo_conf() { # gesmip_odoo_conf NAME [EXTRA_ADDONS_DIR]: .gesmip/odoo-NA
         -e "s|@DB_PORT@|$DB_PORT|" \
         -e "s|@DB_USER@|$DB_USER|" \
         -e "s|@DB_PASSWORD@|$DB_PASSWORD|" \
-        "$GESMIP_ROOT/config/odoo.conf.template" >"$conf"
+        -e "s|@ADMIN_PASSWD@|$admin_hash|" \
+        "$GESMIP_ROOT/config/odoo.conf.template" >"$conf.part"
+    chmod 600 "$conf.part"
+    mv "$conf.part" "$conf"
     ODOO_CONF="$conf"
     export ODOO_CONF
 }

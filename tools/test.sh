@@ -187,7 +187,8 @@ if [ -z "$ONLY" ]; then
     done
 fi
 
-# --- 4. The demo database: builds with demo data, serves /web/login, a grocery logs in ----
+# --- 4. The demo database: builds with demo data, serves /web/login, a grocery logs in, ----
+# the doors of accounts and databases are shut, a backup restores to an equal database.
 if [ -z "$ONLY" ] && [ -z "$ALONE_ONLY" ]; then
     DEMO_DB="gesmip_democheck_$$"
     say "Building the demo database $DEMO_DB and serving it"
@@ -208,7 +209,16 @@ if [ -z "$ONLY" ] && [ -z "$ALONE_ONLY" ]; then
         smoke_ok="$(grep -c '^ok' "$LOGDIR/demo-smoke.log" || true)"
         smoke_failed="$(grep -c '^FAILED' "$LOGDIR/demo-smoke.log" || true)"
         [ "$smoke_rc" != 0 ] && [ "$smoke_failed" = 0 ] && smoke_failed=1
-        record "demo served, portal login" "$smoke_ok" "$smoke_failed"
+        record "demo served, portal login, doors" "$smoke_ok" "$smoke_failed"
+        # The demo database backed up and restored into a new one: the same rows and files.
+        say "Backing up $DEMO_DB, restoring it into a new database and comparing the two"
+        if bash "$GESMIP_ROOT/tools/backup_check.sh" "$DEMO_DB" >"$LOGDIR/backup-check.log" 2>&1; then
+            tail -n 1 "$LOGDIR/backup-check.log"
+            record "demo backup restored, equal" 1 0
+        else
+            tail -n 40 "$LOGDIR/backup-check.log" >&2
+            record "demo backup restored, equal" 0 1
+        fi
     else
         tail -n 40 "$LOGDIR/demo-build.log" >&2
         record "demo database builds" 0 1

@@ -2,7 +2,7 @@
     "name": "GESMIP Base",
     "summary": "Mechanisms every GESMIP addon uses: state machine, background work, portal doors, "
     "time zone, demo data runner",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Hidden/Tools",
     "website": "https://github.com/gesmip/gesmip",
     "author": "GESMIP",
@@ -10,7 +10,7 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": ["mail", "portal"],
+    "data": ["data/ir_config_parameter_data.xml", "views/webclient_templates.xml"],
     "external_dependencies": {"python": ["openupgradelib"]},
     "pre_init_hook": "pre_init_hook",
-    "data": ["views/webclient_templates.xml"],
 }

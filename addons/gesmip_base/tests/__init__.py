@@ -1,1 +1,2 @@
 from . import test_login_page
+from . import test_server_doors
