@@ -2,7 +2,7 @@
     "name": "GESMIP Base",
     "summary": "Mechanisms every GESMIP addon uses: state machine, background work, portal doors, "
     "time zone, demo data runner",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.0.0",
     "category": "Hidden/Tools",
     "website": "https://github.com/gesmip/gesmip",
     "author": "GESMIP",
