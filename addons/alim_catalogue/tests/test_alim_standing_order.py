@@ -139,6 +139,8 @@ class TestStandingOrder(AlimCatalogueHttpCommon):
         )
         self.assertTrue(self.standing_a.active)
         self.assertEqual(rice.quantity, 5)
+        # the quantity reads as typed, "5", not "5.0"
+        self.assertIn(f'name="qty_{rice.id}" value="5"', self.url_open("/my/standing-order").text)
 
     def test_the_cycle_page_offers_to_keep_the_order_as_the_standing_order(self):
         cycle = self._cycle()
