@@ -9,7 +9,7 @@ class TestLoginPage(HttpCase):
         self.env["res.lang"]._activate_lang("fr_FR")
         self.env["ir.module.module"]._load_module_terms(["web", "gesmip_base"], ["fr_FR"])
         page = self.url_open("/web/login", headers={"Accept-Language": "fr-FR,fr;q=0.9"}).text
-        self.assertIn(">Identifiant</label>", page)
+        self.assertIn('o_gesmip_login_label">Identifiant</label>', page)
         self.assertIn('placeholder="Identifiant ou e-mail"', page)
         page = self.url_open("/web/login", headers={"Accept-Language": "en-US"}).text
-        self.assertIn(">Login</label>", page)
+        self.assertIn('o_gesmip_login_label">Login</label>', page)
