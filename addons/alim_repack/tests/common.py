@@ -112,3 +112,35 @@ class RepackCommon(AlimFoodCommon):
             for name, value in vals.items():
                 setattr(form, name, value)
         return form.record
+
+    def _delivery(self, product, quantity):
+        """A delivery of ``quantity`` of ``product`` to the grocery, confirmed and reserved by
+        the warehouse volunteer."""
+        customers = self.customer_location
+        picking = (
+            self.env["stock.picking"]
+            .with_user(self.warehouse_user)
+            .create(
+                {
+                    "picking_type_id": self.warehouse.out_type_id.id,
+                    "partner_id": self.grocery.id,
+                    "location_id": self.stock.id,
+                    "location_dest_id": customers.id,
+                    "move_ids": [
+                        Command.create(
+                            {
+                                "name": product.name,
+                                "product_id": product.id,
+                                "product_uom": product.uom_id.id,
+                                "product_uom_qty": quantity,
+                                "location_id": self.stock.id,
+                                "location_dest_id": customers.id,
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        picking.action_confirm()
+        picking.action_assign()
+        return picking

@@ -280,32 +280,7 @@ class TestRepackOrder(RepackCommon):
         order = self._order(self.bulk_lot, packs_made=25)
         order.action_done()
         pack_lot = order.output_lot_id
-        picking = (
-            self.env["stock.picking"]
-            .with_user(self.warehouse_user)
-            .create(
-                {
-                    "picking_type_id": self.warehouse.out_type_id.id,
-                    "partner_id": self.grocery.id,
-                    "location_id": self.stock.id,
-                    "location_dest_id": self.env.ref("stock.stock_location_customers").id,
-                    "move_ids": [
-                        Command.create(
-                            {
-                                "name": self.pack.name,
-                                "product_id": self.pack.id,
-                                "product_uom": self.pack.uom_id.id,
-                                "product_uom_qty": 5.0,
-                                "location_id": self.stock.id,
-                                "location_dest_id": self.env.ref("stock.stock_location_customers").id,
-                            }
-                        )
-                    ],
-                }
-            )
-        )
-        picking.action_confirm()
-        picking.action_assign()
+        picking = self._delivery(self.pack, 5.0)
         self.assertEqual(picking.move_line_ids.lot_id, pack_lot)
         picking.move_ids.picked = True
         picking.button_validate()

@@ -1,6 +1,5 @@
 from datetime import datetime
 
-from odoo import Command
 from odoo.api import call_kw
 from odoo.exceptions import UserError
 from odoo.tests import tagged
@@ -21,36 +20,6 @@ class TestRepackStock(RepackCommon):
         # BULK-1 (1 sack, earliest in) then BULK-2 (2 sacks): a delivery of 2 sacks reserves
         # BULK-1 and one sack of BULK-2 (first in, first out).
         cls.bulk_lot_2 = cls._receive(cls.bulk, "BULK-2", 2.0, 36.0, datetime(2030, 9, 30, 12, 0))
-
-    def _delivery(self, product, quantity):
-        customers = self.customer_location
-        picking = (
-            self.env["stock.picking"]
-            .with_user(self.warehouse_user)
-            .create(
-                {
-                    "picking_type_id": self.warehouse.out_type_id.id,
-                    "partner_id": self.grocery.id,
-                    "location_id": self.stock.id,
-                    "location_dest_id": customers.id,
-                    "move_ids": [
-                        Command.create(
-                            {
-                                "name": product.name,
-                                "product_id": product.id,
-                                "product_uom": product.uom_id.id,
-                                "product_uom_qty": quantity,
-                                "location_id": self.stock.id,
-                                "location_dest_id": customers.id,
-                            }
-                        )
-                    ],
-                }
-            )
-        )
-        picking.action_confirm()
-        picking.action_assign()
-        return picking
 
     def _reserved(self, picking):
         return {line.lot_id.name: line.quantity for line in picking.move_line_ids}
