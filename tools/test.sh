@@ -196,6 +196,14 @@ if [ -z "$ONLY" ] && [ -z "$ALONE_ONLY" ]; then
         ! grep -qE "^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) |^Traceback" "$LOGDIR/demo-build.log"; then
         record "demo database builds" 1 0
         gesmip_odoo_conf run
+        # Odoo's own demo data out of the platform's pickers and lists (gesmip_base's demo runner)
+        gesmip_odoo shell -d "$DEMO_DB" --no-http --log-level=warn \
+            <"$GESMIP_ROOT/tools/demo_odoo_leftovers.py" >"$LOGDIR/demo-leftovers.log" 2>&1 || true
+        left_ok="$(grep -c '^ok' "$LOGDIR/demo-leftovers.log" || true)"
+        left_failed="$(grep -c '^FAILED' "$LOGDIR/demo-leftovers.log" || true)"
+        [ "$left_ok" = 0 ] && [ "$left_failed" = 0 ] && left_failed=1
+        [ "$left_failed" = 0 ] || cat "$LOGDIR/demo-leftovers.log" >&2
+        record "demo shows no Odoo demo data" "$left_ok" "$left_failed"
         smoke_rc=0
         if gesmip_server_start "$DEMO_DB" "$LOGDIR/demo-serve.log" --max-cron-threads=0; then
             "$GESMIP_VENV/bin/python" "$GESMIP_ROOT/tools/demo_smoke.py" "$GESMIP_SERVER_URL" \
