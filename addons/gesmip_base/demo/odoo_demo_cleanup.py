@@ -362,7 +362,8 @@ def _rename(env):
         )
         _logger.info("The administrator's contact renamed %s", ADMIN_NAME)
     if "hr.employee" in env:
-        employees = env["hr.employee"].search([("user_id", "=", admin.id), ("work_email", "!=", ADMIN_EMAIL)])
+        employees = env["hr.employee"].search([("user_id", "=", admin.id)])
+        employees = employees.filtered(lambda e: e.name != ADMIN_NAME or e.job_title != ADMIN_FUNCTION)
         employees.write(
             {
                 "name": ADMIN_NAME,
@@ -461,6 +462,17 @@ OPEN_DOCUMENTS = {
 }
 
 
+def _admin_leftovers(env):
+    lines = []
+    admin = env.ref("base.user_admin")
+    if admin.name != ADMIN_NAME or admin.partner_id.company_name or admin.partner_id.email != ADMIN_EMAIL:
+        lines.append(f"the administrator is still called {admin.partner_id.display_name}")
+    if "hr.employee" in env:
+        for employee in env["hr.employee"].search([("user_id", "=", admin.id), ("name", "!=", ADMIN_NAME)]):
+            lines.append(f"the administrator's employee is still called {employee.name}")
+    return lines
+
+
 def odoo_demo_leftovers(env):
     """Lines saying what of Odoo's demo still shows, and which of the platform's records name
     OdooBot, the administrator or Odoo's demo users in charge; empty when the demo is clean."""
@@ -482,9 +494,7 @@ def odoo_demo_leftovers(env):
         Location = env["stock.location"]
         for location in Location.search([("name", "in", list(FRENCH_LOCATIONS))]):
             lines.append(f"stock.location {location.complete_name!r} is named in English")
-    admin = env.ref("base.user_admin")
-    if admin.name != ADMIN_NAME or admin.partner_id.company_name or admin.partner_id.email != ADMIN_EMAIL:
-        lines.append(f"the administrator is still called {admin.partner_id.display_name}")
+    lines += _admin_leftovers(env)
     people = odoo_people(env)
     for model, field, xmlid, _fill in IN_CHARGE:
         # (without the platform's demo staff, nobody else to put in charge)
