@@ -43,6 +43,10 @@
         "demo/alim_group_purchase_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "alim_catalogue/static/src/js/quantity_form.js",
+            "alim_catalogue/static/src/scss/portal_catalogue.scss",
+        ],
         "web.assets_tests": [
             "alim_catalogue/static/tests/tours/*.js",
         ],

@@ -5,7 +5,7 @@ from odoo.addons.gesmip_base.controllers.door import submit
 from odoo.addons.gesmip_network.controllers.grocery_door import member_grocery_or_404, member_record_or_404
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
-from .portal import flash_values, form_quantities
+from .portal import flash_values, form_quantities, keep_typed_on_refusal
 
 
 class AlimGroupPurchasePortal(CustomerPortal):
@@ -43,4 +43,5 @@ class AlimGroupPurchasePortal(CustomerPortal):
             lambda: purchase._alim_portal_set_demands(form_quantities(post)),
             request.env._("Your quantities are saved."),
             "/my/group-purchases",
+            refused=keep_typed_on_refusal(post, "/my/group-purchases"),
         )

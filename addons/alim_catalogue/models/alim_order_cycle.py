@@ -369,7 +369,7 @@ class AlimOrderCycle(models.Model):
     def _alim_portal_set_quantities(self, raw_quantities):
         """Write what the current user typed, ``{cycle line id: text}``, into its grocery's
         draft order of this cycle. Every value goes through the one quantity reader (the
-        line's limit for the grocery, its pack size, the product's unit); the first refused
+        line's limit for the grocery, its pack size, the product's unit); any refused
         value refuses the whole form and nothing is written."""
         grocery = self._alim_portal_grocery()
         cycle = self.sudo()
