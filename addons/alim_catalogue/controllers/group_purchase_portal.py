@@ -28,9 +28,27 @@ class AlimGroupPurchasePortal(CustomerPortal):
         demands = request.env["alim.group.purchase.demand"].search(
             [("group_purchase_id", "in", purchases.ids), ("partner_id", "=", grocery.id)]
         )
+        mine = {(d.group_purchase_id.id, d.product_id.id): d for d in demands}
+        # portal users cannot read products: the prices and weights shown are computed here
+        products_sudo = purchases.sudo().line_ids.product_id
+        prices = grocery._alim_unit_prices(products_sudo)
+        weights = {product.id: product.weight for product in products_sudo}
+        totals = {}
+        for (purchase_id, product_id), demand in mine.items():
+            # once split, what the grocery gets; before, what it asks
+            qty = demand.allocated_qty if demand.group_purchase_id.state == "received" else demand.quantity
+            amount, kg = totals.get(purchase_id, (0.0, 0.0))
+            totals[purchase_id] = (amount + qty * prices.get(product_id, 0.0), kg + qty * weights.get(product_id, 0.0))
+        Line = request.env["alim.order.cycle.line"]
         return {
             "purchases": purchases,
-            "mine": {(d.group_purchase_id.id, d.product_id.id): d for d in demands},
+            "mine": mine,
+            "prices": prices,
+            "weights": weights,
+            "totals": totals,
+            "suppliers": {purchase.id: purchase.sudo().partner_id.name for purchase in purchases},
+            "fmt": Line._alim_qty_formatter(),
+            "money": Line._alim_money_formatter(request.env.company.currency_id),
             "page_name": "alim_group_purchases",
         }
 

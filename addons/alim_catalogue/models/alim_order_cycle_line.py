@@ -108,16 +108,8 @@ class AlimOrderCycleLine(models.Model):
         ]
 
     def _alim_grocery_unit_prices(self, grocery, date=None):
-        """{product id: unit price} of these lines for ``grocery``: its tier pricelist's rule
-        less its starter discount, the computation of its order lines
-        (``sale.order.line._get_pricelist_price``), so the portal shows what is invoiced."""
-        grocery = grocery.sudo()
-        pricelist = grocery.property_product_pricelist
-        if not pricelist or not self:
-            return {}
-        prices = pricelist._compute_price_rule(self.sudo().product_id, 1.0, date=date or False)
-        starter = grocery._alim_starter_discount(date or fields.Date.context_today(grocery))
-        return {pid: price * (1 - starter / 100) for pid, (price, _rule) in prices.items()}
+        """{product id: unit price} of these lines for ``grocery`` (``res.partner._alim_unit_prices``)."""
+        return grocery._alim_unit_prices(self.sudo().product_id, date=date) if self else {}
 
     @api.depends("cycle_id.order_ids.order_line.product_uom_qty", "available_qty")
     def _compute_ordered_qty(self):
