@@ -14,7 +14,7 @@ class SaleOrderLine(models.Model):
         [
             ("full", "Served in full"),
             ("shared", "Shared: demand exceeded stock"),
-            ("gone", "Cut: stock ran out"),
+            ("gone", "Cut: not enough stock at the close"),
         ],
         string="Allocation",
         copy=False,
@@ -46,8 +46,11 @@ class SaleOrderLine(models.Model):
                     reason = self.env._(
                         "shared among %s groceries by households served", line.allocation_sharers
                     )
+                elif line.product_uom_qty:
+                    # true whether the stock was short when the grocery ordered or went after
+                    reason = self.env._("only the stock left at the close of the cycle")
                 else:
-                    reason = self.env._("stock ran out since your order")
+                    reason = self.env._("no stock left at the close of the cycle")
             line.allocation_reason = reason
 
     def _alim_cut_text(self):

@@ -114,7 +114,7 @@ class TestGroupPurchase(AlimCatalogueHttpCommon):
         self.assertIn("Collecting Demand", page)
         price = self.groceries[0]._alim_unit_prices(self.lentils)[self.lentils.id]
         self.assertGreater(price, 0)
-        total = re.search(r'o_alim_group_total">(.*?)</span>', page, re.S).group(1)
+        total = re.search(r'o_alim_group_total">(.*?) kg', page, re.S).group(1)
         self.assertIn(f"{2 * price:.2f}", total)
         self.assertIn("50.0", total)  # 2 x 25 kg
         self.assertIn('value="2"', page)  # as typed, not "2.0"
