@@ -20,6 +20,7 @@
     "data": [
         "security/alim_catalogue_groups.xml",
         "security/ir.model.access.csv",
+        "data/decimal_precision_data.xml",
         "data/alim_member_pricelist_data.xml",
         "security/alim_order_cycle_security.xml",
         "security/alim_standing_order_security.xml",

@@ -38,7 +38,10 @@ class AlimGroupPurchasePortal(CustomerPortal):
             # once split, what the grocery gets; before, what it asks
             qty = demand.allocated_qty if demand.group_purchase_id.state == "received" else demand.quantity
             amount, kg = totals.get(purchase_id, (0.0, 0.0))
-            totals[purchase_id] = (amount + qty * prices.get(product_id, 0.0), kg + qty * weights.get(product_id, 0.0))
+            totals[purchase_id] = (
+                amount + qty * prices.get(product_id, 0.0),
+                kg + qty * weights.get(product_id, 0.0),
+            )
         Line = request.env["alim.order.cycle.line"]
         return {
             "purchases": purchases,
@@ -49,6 +52,7 @@ class AlimGroupPurchasePortal(CustomerPortal):
             "suppliers": {purchase.id: purchase.sudo().partner_id.name for purchase in purchases},
             "fmt": Line._alim_qty_formatter(),
             "money": Line._alim_money_formatter(request.env.company.currency_id),
+            "unit_money": Line._alim_money_formatter(request.env.company.currency_id, unit_price=True),
             "page_name": "alim_group_purchases",
         }
 

@@ -213,9 +213,15 @@ class AlimCyclePortal(CustomerPortal):
             "fmt": Line._alim_qty_formatter(),
             "money": Line._alim_money_formatter(cycle.company_id.currency_id),
             "order_money": Line._alim_money_formatter(order_sudo.currency_id) if order_sudo else None,
+            # unit prices as the order line keeps them (up to 4 decimals)
+            "unit_money": Line._alim_money_formatter(cycle.company_id.currency_id, unit_price=True),
             "fmt_date": Line._alim_date_formatter(),
             "storage_labels": dict(Line._fields["storage_class"]._description_selection(request.env)),
-            "prices": lines._alim_grocery_unit_prices(grocery),
+            "prices": {
+                **lines._alim_grocery_unit_prices(grocery),
+                # offered only from public programme lots: free, as on the invoice
+                **{line.product_id.id: 0.0 for line in lines if line._wholly_free()},
+            },
             "starter": starter,
             "starter_until": grocery.sudo().alim_starter_until,
             "limits": {line.id: line._grocery_limit(grocery) for line in lines},

@@ -66,6 +66,29 @@ class SaleOrderLine(models.Model):
             reason=self.allocation_reason,
         )
 
+    def _compute_price_unit(self):
+        # Goods a cycle offers only from public programme lots are free on the order, as on
+        # the invoice (which decides by the lots delivered): the cycle lines' stock is read
+        # once for every line priced here.
+        cycle_lines = (
+            self.env["alim.order.cycle.line"]
+            .sudo()
+            .search(
+                [("cycle_id", "in", self.order_id.cycle_id.ids), ("product_id", "in", self.product_id.ids)]
+            )
+            if self.order_id.cycle_id
+            else self.env["alim.order.cycle.line"]
+        )
+        free = {(line.cycle_id.id, line.product_id.id) for line in cycle_lines if line._wholly_free()}
+        if not free:
+            return super()._compute_price_unit()
+        return super(SaleOrderLine, self.with_context(alim_free_products=free))._compute_price_unit()
+
+    def _get_display_price(self):
+        if (self.order_id.cycle_id.id, self.product_id.id) in self.env.context.get("alim_free_products", ()):
+            return 0.0
+        return super()._get_display_price()
+
     def _compute_tax_id(self):
         """A grocery's order carries the association's VAT: none if it is not subject to VAT,
         else the food rate on bought goods and the fee rate on donated goods (mapped by the

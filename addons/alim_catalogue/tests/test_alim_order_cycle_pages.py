@@ -135,7 +135,9 @@ class TestOrderCyclePages(AlimCatalogueHttpCommon):
         self.env["ir.module.module"].search([("name", "=", "alim_catalogue")])._update_translations("fr_FR")
         self.user.write({"lang": "fr_FR", "tz": "Europe/Paris"})
         self.browser_size = size
-        self.start_tour(f"/my/cycles/{self.cycle.id}", "alim_catalogue_portal_refusal_paging", login=self.user.login)
+        self.start_tour(
+            f"/my/cycles/{self.cycle.id}", "alim_catalogue_portal_refusal_paging", login=self.user.login
+        )
         self.assertEqual(self._ordered(), {"Barley": 4, "Oats": 2})
 
     def test_tour_refusal_and_paging_on_a_phone(self):
@@ -146,14 +148,18 @@ class TestOrderCyclePages(AlimCatalogueHttpCommon):
         self._tour_refusal_and_paging("1366x900")
 
     def test_decimal_comma_on_a_kilogram_line(self):
-        """"2,5" is 2.5 on a line sold by the kilogram, "3.5" is 3.5: read by the one reader."""
+        """ "2,5" is 2.5 on a line sold by the kilogram, "3.5" is 3.5: read by the one reader."""
         kg = self.env.ref("uom.product_uom_kgm")
         lentils = self._create_stocked_products(
-            [{"name": "Lentils", "food_category_id": self.cereals.id, "uom_id": kg.id, "uom_po_id": kg.id}], 100
+            [{"name": "Lentils", "food_category_id": self.cereals.id, "uom_id": kg.id, "uom_po_id": kg.id}],
+            100,
         )
         self.cycle.line_ids = [Command.create({"product_id": lentils.id})]
         # on this test's instance only: the class's lines stay as set up
-        self.lines = {**self.lines, "Lentils": self.cycle.line_ids.filtered(lambda l: l.product_id == lentils)}
+        self.lines = {
+            **self.lines,
+            "Lentils": self.cycle.line_ids.filtered(lambda line: line.product_id == lentils),
+        }
         self.authenticate(self.user.login, self.user.login)
         self._post({"Lentils": "2,5"}, page="1")
         self.assertEqual(self._ordered(), {"Lentils": 2.5})

@@ -117,7 +117,11 @@ class TestRecallAnswer(HttpCase):
         )
         recall.action_notify()
         to_a = self.env["mail.message"].search(
-            [("model", "=", "alim.recall"), ("res_id", "=", recall.id), ("partner_ids", "in", self.grocery_a.ids)]
+            [
+                ("model", "=", "alim.recall"),
+                ("res_id", "=", recall.id),
+                ("partner_ids", "in", self.grocery_a.ids),
+            ]
         )
         self.assertIn("Rappel de produit", to_a.body)
         self.assertNotIn("Product recall", to_a.body)

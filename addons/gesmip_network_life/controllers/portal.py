@@ -90,7 +90,9 @@ class GesmipNetworkPortal(CustomerPortal):
             "is_open": not event.date_end or event.date_end >= fields.Datetime.now(),
             "can_cancel": event._gesmip_registration_cancellable(),
             "address": address,
-            "map_url": f"https://www.openstreetmap.org/search?{urlencode({'query': address})}" if address else "",
+            "map_url": f"https://www.openstreetmap.org/search?{urlencode({'query': address})}"
+            if address
+            else "",
         }
 
     def _network_event_documents(self, event):

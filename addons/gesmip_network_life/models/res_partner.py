@@ -59,4 +59,6 @@ class ResPartner(models.Model):
             return ""
         self.ensure_one()
         town = " ".join(part for part in (self.zip, self.city) if part)
-        return ", ".join(part for part in (self.name if self.is_company else "", self.street, self.street2, town) if part)
+        return ", ".join(
+            part for part in (self.name if self.is_company else "", self.street, self.street2, town) if part
+        )

@@ -95,7 +95,13 @@ class TestNetworkPortalHttp(GesmipNetworkLifeCommon, HttpCase):
         registration until the event begins, never another grocery's; registering does not
         wait for the confirmation mails (sent by the scheduler)."""
         venue = self.env["res.partner"].create(
-            {"name": "Salle des fêtes", "is_company": True, "street": "2 rue du Marché", "zip": "31000", "city": "Toulouse"}
+            {
+                "name": "Salle des fêtes",
+                "is_company": True,
+                "street": "2 rue du Marché",
+                "zip": "31000",
+                "city": "Toulouse",
+            }
         )
         self.event.address_id = venue
         other = self.event.with_user(self.portal_b)._network_portal_register([{"name": "Nadia Other"}])
