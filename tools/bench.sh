@@ -60,4 +60,9 @@ if [[ ",$ADDONS," == *",alim_catalogue,"* ]] && [ "${GESMIP_BENCH_SERVER:-1}" !=
     say "Confirming a ${GESMIP_BENCH_SERVER_CYCLE:-50x200} cycle on a server with --workers 2 (GESMIP_BENCH_SERVER=0 skips it)"
     bash "$GESMIP_ROOT/tools/bench_background.sh" || rc=1
 fi
+# The grocery's catalogue on a phone profile beside Odoo's own portal order page
+if [ -z "${1:-}" ] && [ "${GESMIP_BENCH_PHONE:-1}" != 0 ]; then
+    say "The catalogue on a phone profile beside Odoo's order page (GESMIP_BENCH_PHONE=0 skips it)"
+    bash "$GESMIP_ROOT/tools/bench_phone.sh" || rc=1
+fi
 exit $rc

@@ -6,6 +6,7 @@
 #   tools/test.sh                    everything (what CI runs)
 #   tools/test.sh --only ge_ames     Odoo tests of these addons only (comma separated), fast
 #   tools/test.sh --no-static        skip the static checks
+#   tools/test.sh --static           only the static checks and the pure-Python tests (a minute)
 #   tools/test.sh --keep-db          keep the test database afterwards (to inspect it)
 #   tools/test.sh --alone            only the addons installed alone on empty databases
 #   GESMIP_TEST_TAGS=/ADDON:Class tools/test.sh --only ADDON --no-static   one test class
@@ -15,11 +16,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
 ALL_ADDONS="$GESMIP_ADDONS"
 SUITE_ADDON="gesmip_suite"
-ONLY="" STATIC=1 KEEP_DB="" ALONE_ONLY=""
+ONLY="" STATIC=1 KEEP_DB="" ALONE_ONLY="" STATIC_ONLY=""
 while [ $# -gt 0 ]; do
     case "$1" in
     --only) ONLY="$2" && shift ;;
     --no-static) STATIC="" ;;
+    --static) STATIC_ONLY=1 ;;
     --keep-db) KEEP_DB=1 ;;
     --alone) ALONE_ONLY=1 STATIC="" ;;
     *) die "unknown option $1 (see the head of $0)" ;;
@@ -48,6 +50,16 @@ check() { # check NAME COMMAND...: one static check, one pass or one failure
         cat "$LOGDIR/$name.log" >&2
         record "$name" 0 1
     fi
+}
+
+summary() {
+    echo
+    echo "================================ GESMIP test summary ================================"
+    printf '%s\n' "${REPORT[@]}"
+    echo "Logs: $LOGDIR"
+    echo "====================================================================================="
+    echo "$PASSED passed, $FAILED failed"
+    [ "$FAILED" -eq 0 ] && [ "$PASSED" -gt 0 ]
 }
 
 # --- 1. Static checks ------------------------------------------------------------------
@@ -99,6 +111,11 @@ EOF
     )
     [ $rc -ne 0 ] && [ $rc -ne 5 ] && [ "$f" = 0 ] && f=1
     record "pytest (pure algorithms)" "$p" "$f"
+fi
+
+if [ -n "$STATIC_ONLY" ]; then
+    summary
+    exit
 fi
 
 # --- 3. Odoo: install the addons on a new database with the test runner ------------------
@@ -235,10 +252,4 @@ if [ -z "$ONLY" ] && [ -z "$ALONE_ONLY" ]; then
 fi
 
 # --- Summary ---------------------------------------------------------------------------
-echo
-echo "================================ GESMIP test summary ================================"
-printf '%s\n' "${REPORT[@]}"
-echo "Logs: $LOGDIR"
-echo "====================================================================================="
-echo "$PASSED passed, $FAILED failed"
-[ "$FAILED" -eq 0 ] && [ "$PASSED" -gt 0 ]
+summary

@@ -20,6 +20,7 @@
     "data": [
         "security/alim_catalogue_groups.xml",
         "security/ir.model.access.csv",
+        "data/decimal_precision_data.xml",
         "data/alim_member_pricelist_data.xml",
         "security/alim_order_cycle_security.xml",
         "security/alim_standing_order_security.xml",
@@ -32,6 +33,7 @@
         "views/group_purchase_portal_templates.xml",
         "views/portal_templates.xml",
         "views/standing_order_portal_templates.xml",
+        "report/sale_order_report_templates.xml",
         "data/ir_sequence_data.xml",
         "data/alim_order_cycle_data.xml",
     ],
@@ -43,6 +45,10 @@
         "demo/alim_group_purchase_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "alim_catalogue/static/src/js/quantity_form.js",
+            "alim_catalogue/static/src/scss/portal_catalogue.scss",
+        ],
         "web.assets_tests": [
             "alim_catalogue/static/tests/tours/*.js",
         ],

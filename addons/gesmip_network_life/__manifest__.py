@@ -15,6 +15,7 @@
         "security/gesmip_network_life_security.xml",
         "data/gesmip_event_theme_data.xml",
         "data/gesmip_call_project_data.xml",
+        "data/ir_config_parameter_data.xml",
         "views/gesmip_event_theme_views.xml",
         "views/event_event_views.xml",
         "views/event_registration_views.xml",

@@ -5,7 +5,7 @@ from odoo.addons.gesmip_base.controllers.door import submit
 from odoo.addons.gesmip_network.controllers.grocery_door import member_grocery_or_404, member_record_or_404
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
-from .portal import flash_values, form_quantities
+from .portal import flash_values, form_quantities, keep_typed_on_refusal
 
 
 class AlimGroupPurchasePortal(CustomerPortal):
@@ -28,9 +28,31 @@ class AlimGroupPurchasePortal(CustomerPortal):
         demands = request.env["alim.group.purchase.demand"].search(
             [("group_purchase_id", "in", purchases.ids), ("partner_id", "=", grocery.id)]
         )
+        mine = {(d.group_purchase_id.id, d.product_id.id): d for d in demands}
+        # portal users cannot read products: the prices and weights shown are computed here
+        products_sudo = purchases.sudo().line_ids.product_id
+        prices = grocery._alim_unit_prices(products_sudo)
+        weights = {product.id: product.weight for product in products_sudo}
+        totals = {}
+        for (purchase_id, product_id), demand in mine.items():
+            # once split, what the grocery gets; before, what it asks
+            qty = demand.allocated_qty if demand.group_purchase_id.state == "received" else demand.quantity
+            amount, kg = totals.get(purchase_id, (0.0, 0.0))
+            totals[purchase_id] = (
+                amount + qty * prices.get(product_id, 0.0),
+                kg + qty * weights.get(product_id, 0.0),
+            )
+        Line = request.env["alim.order.cycle.line"]
         return {
             "purchases": purchases,
-            "mine": {(d.group_purchase_id.id, d.product_id.id): d for d in demands},
+            "mine": mine,
+            "prices": prices,
+            "weights": weights,
+            "totals": totals,
+            "suppliers": {purchase.id: purchase.sudo().partner_id.name for purchase in purchases},
+            "fmt": Line._alim_qty_formatter(),
+            "money": Line._alim_money_formatter(request.env.company.currency_id),
+            "unit_money": Line._alim_money_formatter(request.env.company.currency_id, unit_price=True),
             "page_name": "alim_group_purchases",
         }
 
@@ -43,4 +65,5 @@ class AlimGroupPurchasePortal(CustomerPortal):
             lambda: purchase._alim_portal_set_demands(form_quantities(post)),
             request.env._("Your quantities are saved."),
             "/my/group-purchases",
+            refused=keep_typed_on_refusal(post, "/my/group-purchases"),
         )

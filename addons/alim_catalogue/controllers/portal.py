@@ -4,7 +4,7 @@ from odoo import fields, http
 from odoo.http import request
 from odoo.osv.expression import FALSE_LEAF
 
-from odoo.addons.gesmip_base.controllers.door import MAX_ID, pop_flash, submit
+from odoo.addons.gesmip_base.controllers.door import MAX_ID, flash, pop_flash, submit
 from odoo.addons.gesmip_network.controllers.grocery_door import (
     member_count,
     member_grocery_or_404,
@@ -30,10 +30,42 @@ def form_quantities(post):
     return quantities
 
 
+# what a refused form keeps in the session for the page to show again: a page of lines
+KEPT_LINES = 500
+
+
+def keep_typed_on_refusal(post, redirect):
+    """The ``refused`` answer of a quantity form (:func:`submit`): the refusal is said, and
+    every value typed is kept (the session, once) for the page to put back in its field,
+    with each refused line's reason, so that one wrong value loses nothing typed."""
+    typed = {str(key): str(text)[:30] for key, text in list(form_quantities(post).items())[:KEPT_LINES]}
+
+    def refused(error):
+        reasons = getattr(error, "refused", {})
+        kept = {"typed": typed, "refused": {str(key): str(text)[:300] for key, text in reasons.items()}}
+        flash("error", error.args[0], form=kept)
+        return request.redirect(redirect)
+
+    return refused
+
+
 def flash_values():
-    """The page's ``message`` and ``error`` kept by the last form's redirect, once."""
+    """The page's ``message`` and ``error`` kept by the last form's redirect, once; after a
+    refusal, ``typed`` (``{line id: text}``, what was typed) and ``refused`` (``{line id:
+    reason}``)."""
     flashed = pop_flash()
-    return {"message": flashed.get("success"), "error": flashed.get("error")}
+    kept = flashed.get("flashed_form") or {}
+
+    def by_id(values):
+        values = values if isinstance(values, dict) else {}
+        return {int(key): str(text) for key, text in values.items() if str(key).isdigit()}
+
+    return {
+        "message": flashed.get("success"),
+        "error": flashed.get("error"),
+        "typed": by_id(kept.get("typed")),
+        "refused": by_id(kept.get("refused")),
+    }
 
 
 class AlimCyclePortal(CustomerPortal):
@@ -181,9 +213,15 @@ class AlimCyclePortal(CustomerPortal):
             "fmt": Line._alim_qty_formatter(),
             "money": Line._alim_money_formatter(cycle.company_id.currency_id),
             "order_money": Line._alim_money_formatter(order_sudo.currency_id) if order_sudo else None,
+            # unit prices as the order line keeps them (up to 4 decimals)
+            "unit_money": Line._alim_money_formatter(cycle.company_id.currency_id, unit_price=True),
             "fmt_date": Line._alim_date_formatter(),
             "storage_labels": dict(Line._fields["storage_class"]._description_selection(request.env)),
-            "prices": lines._alim_grocery_unit_prices(grocery),
+            "prices": {
+                **lines._alim_grocery_unit_prices(grocery),
+                # offered only from public programme lots: free, as on the invoice
+                **{line.product_id.id: 0.0 for line in lines if line._wholly_free()},
+            },
             "starter": starter,
             "starter_until": grocery.sudo().alim_starter_until,
             "limits": {line.id: line._grocery_limit(grocery) for line in lines},
@@ -251,16 +289,19 @@ class AlimCyclePortal(CustomerPortal):
     @http.route(["/my/cycles/<int:cycle_id>/order"], type="http", auth="user", methods=["POST"], website=True)
     def portal_my_cycle_order(self, cycle_id, **post):
         cycle = member_record_or_404("alim.order.cycle", cycle_id)
+        back = self._cycle_return_url(cycle, post)
         return submit(
             lambda: cycle._alim_portal_set_quantities(form_quantities(post)),
             request.env._("Your order is saved."),
-            self._cycle_return_url(cycle, post),
+            back,
+            # refused: back to the page the form came from, whatever page was asked next
+            refused=keep_typed_on_refusal(post, self._cycle_return_url(cycle, post, stay=True)),
         )
 
-    def _cycle_return_url(self, cycle, post):
-        """Back to the page of the catalogue the form came from, with its filters (or to the
-        page its "save, then next page" button asks)."""
-        page = post.get("goto") or post.get("page") or ""
+    def _cycle_return_url(self, cycle, post, stay=False):
+        """Back to the page of the catalogue the form came from, with its filters (or, unless
+        ``stay``, to the page its "save, then next page" button or a pager link asks)."""
+        page = (None if stay else post.get("goto")) or post.get("page") or ""
         page = (
             int(page) if isinstance(page, str) and page.isascii() and page.isdigit() and len(page) < 7 else 1
         )

@@ -6,7 +6,7 @@ from odoo.addons.gesmip_base.controllers.door import submit
 from odoo.addons.gesmip_network.controllers.grocery_door import member_grocery_or_404, member_record_or_404
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
-from .portal import flash_values, form_quantities
+from .portal import flash_values, form_quantities, keep_typed_on_refusal
 
 
 class AlimStandingOrderPortal(CustomerPortal):
@@ -44,7 +44,12 @@ class AlimStandingOrderPortal(CustomerPortal):
                 raise UserError(request.env._("Your grocery has no standing order yet."))
             return standing._alim_portal_save(form_quantities(post), post.get("active"))
 
-        return submit(save, request.env._("Your standing order is saved."), "/my/standing-order")
+        return submit(
+            save,
+            request.env._("Your standing order is saved."),
+            "/my/standing-order",
+            refused=keep_typed_on_refusal(post, "/my/standing-order"),
+        )
 
     @http.route(["/my/cycles/<int:cycle_id>/keep"], type="http", auth="user", methods=["POST"], website=True)
     def portal_my_cycle_keep(self, cycle_id, **post):

@@ -1,5 +1,7 @@
 from odoo import models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
+
+from ..exceptions import QuantitiesRefused
 
 
 class AlimGroceryPortalFormMixin(models.AbstractModel):
@@ -45,14 +47,26 @@ class AlimGroceryPortalFormMixin(models.AbstractModel):
 
     def _alim_portal_read_quantities(self, raw_quantities, grocery):
         """``{line: quantity}`` of what the user typed, ``{line id: text}``: an empty text
-        leaves its line as it is; the first refused value refuses the whole form (a
-        ``UserError`` naming the product), before anything is written."""
+        leaves its line as it is. Every value is read; any refused value refuses the whole
+        form before anything is written (``QuantitiesRefused``: nothing saved, each refused
+        line and its reason, naming the product)."""
         quantities = {}
+        refused = {}
         for line in self._alim_portal_form_lines(raw_quantities):
             raw = raw_quantities.get(line.id)
             if raw is None or (isinstance(raw, str) and not raw.strip()):
                 continue
-            quantities[line] = line.product_id._alim_read_quantity(
-                raw, **self._alim_portal_quantity_limits(line, grocery)
+            try:
+                quantities[line] = line.product_id._alim_read_quantity(
+                    raw, **self._alim_portal_quantity_limits(line, grocery)
+                )
+            except UserError as error:
+                refused[line.id] = error.args[0]
+        if refused:
+            raise QuantitiesRefused(
+                self.env._(
+                    "Nothing was saved: correct the quantities marked. %s", " ".join(refused.values())
+                ),
+                refused,
             )
         return quantities

@@ -61,7 +61,7 @@ class AlimGroupPurchase(models.Model):
 
     def _alim_portal_set_demands(self, raw_quantities):
         """Save the quantities the current (portal) user asks for its member grocery,
-        ``{group purchase line id: text}``, read by the one quantity reader. The first
+        ``{group purchase line id: text}``, read by the one quantity reader. Any
         refused value refuses the whole form and nothing is written."""
         grocery = self._alim_portal_grocery()
         purchase = self.sudo()

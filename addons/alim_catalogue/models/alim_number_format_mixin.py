@@ -44,16 +44,23 @@ class AlimNumberFormatMixin(models.AbstractModel):
         return lambda value, digits=None: format_quantity(value, style, digits)
 
     @api.model
-    def _alim_money_formatter(self, currency):
-        """``format(amount)``: the HTML of Odoo's monetary widget for ``currency``."""
+    def _alim_money_formatter(self, currency, unit_price=False):
+        """``format(amount)``: the HTML of Odoo's monetary widget for ``currency``. A
+        ``unit_price`` keeps up to 4 decimals where it has them (0,025 EUR a 250 g unit at
+        0,10 EUR/kg), as the order line stores it, instead of the currency's 2."""
         style = self._alim_number_style()
         symbol, before = currency.symbol or "", currency.position == "before"
         decimals, rounding = currency.decimal_places, currency.rounding
 
         def money(value):
-            pre, amount, post = format_amount(
-                float_round(value, precision_rounding=rounding), decimals, symbol, before, style
-            )
+            places = decimals
+            if unit_price:
+                value = round(value, 4)
+                while places < 4 and round(value, places) != value:
+                    places += 1
+            else:
+                value = float_round(value, precision_rounding=rounding)
+            pre, amount, post = format_amount(value, places, symbol, before, style)
             return Markup('{}<span class="oe_currency_value">{}</span>{}').format(pre, amount, post)
 
         return money

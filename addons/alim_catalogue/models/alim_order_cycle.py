@@ -43,6 +43,14 @@ class AlimOrderCycle(models.Model):
     date_open = fields.Datetime(string="Opens On", required=True, tracking=True)
     date_close = fields.Datetime(string="Closes On", required=True, tracking=True)
     delivery_date = fields.Date(tracking=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Contact at the Platform",
+        default=lambda self: self.env.user if not self.env.user._is_superuser() else False,
+        domain="[('share', '=', False)]",
+        tracking=True,
+        help="The person the groceries' orders of this cycle name as their contact.",
+    )
     location_id = fields.Many2one(
         "stock.location",
         string="Stock Location",
@@ -369,7 +377,7 @@ class AlimOrderCycle(models.Model):
     def _alim_portal_set_quantities(self, raw_quantities):
         """Write what the current user typed, ``{cycle line id: text}``, into its grocery's
         draft order of this cycle. Every value goes through the one quantity reader (the
-        line's limit for the grocery, its pack size, the product's unit); the first refused
+        line's limit for the grocery, its pack size, the product's unit); any refused
         value refuses the whole form and nothing is written."""
         grocery = self._alim_portal_grocery()
         cycle = self.sudo()
@@ -426,6 +434,8 @@ class AlimOrderCycle(models.Model):
             "cycle_id": self.id,
             "company_id": self.company_id.id,
             "commitment_date": self.delivery_date or False,
+            # the grocery's contact is a person of the platform, never the superuser (OdooBot)
+            "user_id": self.user_id.id or False,
             # a cycle order does not expire like a quote: it closes with its cycle
             "validity_date": False,
             "warehouse_id": self.location_id.warehouse_id.id or False,

@@ -36,6 +36,14 @@ class AlimOrderCycleLine(models.Model):
         "what confirmed orders already reserve. Orders of this cycle beyond it are shared fairly "
         "at the close.",
     )
+    free_qty = fields.Float(
+        string="Free (Public Programme)",
+        digits="Product Unit of Measure",
+        compute="_compute_stock",
+        compute_sudo=True,
+        help="Of the quantity available, what comes from public programme lots (or packs made "
+        "only from them): given to groceries free of charge.",
+    )
     earliest_lot_date = fields.Date(
         string="Earliest Date",
         compute="_compute_stock",
@@ -108,16 +116,8 @@ class AlimOrderCycleLine(models.Model):
         ]
 
     def _alim_grocery_unit_prices(self, grocery, date=None):
-        """{product id: unit price} of these lines for ``grocery``: its tier pricelist's rule
-        less its starter discount, the computation of its order lines
-        (``sale.order.line._get_pricelist_price``), so the portal shows what is invoiced."""
-        grocery = grocery.sudo()
-        pricelist = grocery.property_product_pricelist
-        if not pricelist or not self:
-            return {}
-        prices = pricelist._compute_price_rule(self.sudo().product_id, 1.0, date=date or False)
-        starter = grocery._alim_starter_discount(date or fields.Date.context_today(grocery))
-        return {pid: price * (1 - starter / 100) for pid, (price, _rule) in prices.items()}
+        """{product id: unit price} of these lines for ``grocery`` (``res.partner._alim_unit_prices``)."""
+        return grocery._alim_unit_prices(self.sudo().product_id, date=date) if self else {}
 
     @api.depends("cycle_id.order_ids.order_line.product_uom_qty", "available_qty")
     def _compute_ordered_qty(self):
@@ -140,27 +140,42 @@ class AlimOrderCycleLine(models.Model):
         today = fields.Date.context_today(self)
         for line in self:
             line.available_qty = 0.0
+            line.free_qty = 0.0
             line.earliest_lot_date = False
         for cycle in self.cycle_id:
             lines = self.filtered(lambda line, c=cycle: line.cycle_id == c)
             groups = self.env["stock.quant"]._read_group(
                 lines._available_quants_domain(cycle),
-                ["product_id", "expiration_date:day"],
+                ["product_id", "lot_id", "expiration_date:day"],
                 ["quantity:sum", "reserved_quantity:sum"],
             )
-            qty, first_date = {}, {}
-            for product, day, quantity, reserved in groups:
+            # the lots given free (public programmes), decided once for all the lots offered
+            free_lots = (
+                self.env["stock.lot"]
+                .union(*(lot for _p, lot, _d, _q, _r in groups if lot))
+                ._alim_given_free()
+            )
+            qty, free, first_date = {}, {}, {}
+            for product, lot, day, quantity, reserved in groups:
                 day = day.date() if isinstance(day, datetime) else day
                 if day and self._out_of_date(product, day, today):
                     continue
                 available = quantity - reserved
                 qty[product.id] = qty.get(product.id, 0.0) + available
+                if lot and lot in free_lots:
+                    free[product.id] = free.get(product.id, 0.0) + available
                 if day and available > 0:
                     current = first_date.get(product.id)
                     first_date[product.id] = min(current, day) if current else day
             for line in lines:
                 line.available_qty = max(qty.get(line.product_id.id, 0.0), 0.0)
+                line.free_qty = min(max(free.get(line.product_id.id, 0.0), 0.0), line.available_qty)
                 line.earliest_lot_date = first_date.get(line.product_id.id, False)
+
+    def _wholly_free(self):
+        """Whether everything this line offers now is given free (public programme lots)."""
+        self.ensure_one()
+        return not self.is_to_order and self.available_qty > 0 and self.free_qty >= self.available_qty
 
     @api.model
     def _out_of_date(self, product, day, today):

@@ -31,7 +31,7 @@ class AlimStandingOrder(models.Model):
     def _alim_portal_save(self, raw_quantities, active):
         """Save what the current (portal) user typed on its grocery's standing order:
         ``{line id: text}`` read by the one quantity reader (0 removes the line), and whether
-        it applies. The first refused value refuses the whole form; nothing is written."""
+        it applies. A refused value refuses the whole form; nothing is written."""
         grocery = self._alim_portal_grocery()
         standing = self.sudo()
         quantities = self._alim_portal_read_quantities(raw_quantities, grocery)

@@ -46,6 +46,19 @@ class ResPartner(models.Model):
             return self.env.company.alim_starter_discount
         return 0.0
 
+    def _alim_unit_prices(self, products, date=None):
+        """{product id: unit price} of ``products`` for this grocery: its tier pricelist's
+        rule less its starter discount, the computation of its order lines
+        (``sale.order.line._get_pricelist_price``), so a portal page shows what is invoiced."""
+        self.ensure_one()
+        grocery = self.sudo()
+        pricelist = grocery.property_product_pricelist
+        if not pricelist or not products:
+            return {}
+        prices = pricelist._compute_price_rule(products.sudo(), 1.0, date=date or False)
+        starter = grocery._alim_starter_discount(date or fields.Date.context_today(grocery))
+        return {pid: price * (1 - starter / 100) for pid, (price, _rule) in prices.items()}
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:

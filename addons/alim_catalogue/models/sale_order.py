@@ -93,7 +93,7 @@ class SaleOrder(models.Model):
             order.type_name = self.env._("Cycle Order")
         return result
 
-    @api.depends("state", "cycle_id.state", "cycle_id.date_close")
+    @api.depends("state", "delivery_status", "cycle_id.state", "cycle_id.date_close")
     @api.depends_context("tz", "lang")
     def _compute_alim_portal_state(self):
         for order in self:
@@ -105,8 +105,12 @@ class SaleOrder(models.Model):
                     "in progress, can be changed until %s",
                     format_datetime(self.env, cycle.date_close, tz=self._alim_tz(), dt_format="short"),
                 )
+            elif order.state in ("draft", "sent") and cycle.state in ("allocated", "confirmed"):
+                order.alim_portal_state = self.env._("shared out: what you get is below, to be confirmed")
             elif order.state in ("draft", "sent"):
                 order.alim_portal_state = self.env._("cycle closed, being shared out")
+            elif order.state == "sale" and order.delivery_status == "full":
+                order.alim_portal_state = self.env._("delivered")
             elif order.state == "sale":
                 order.alim_portal_state = self.env._("confirmed, to be delivered")
             else:

@@ -14,7 +14,7 @@ class SaleOrderLine(models.Model):
         [
             ("full", "Served in full"),
             ("shared", "Shared: demand exceeded stock"),
-            ("gone", "Cut: stock ran out"),
+            ("gone", "Cut: not enough stock at the close"),
         ],
         string="Allocation",
         copy=False,
@@ -46,8 +46,11 @@ class SaleOrderLine(models.Model):
                     reason = self.env._(
                         "shared among %s groceries by households served", line.allocation_sharers
                     )
+                elif line.product_uom_qty:
+                    # true whether the stock was short when the grocery ordered or went after
+                    reason = self.env._("only the stock left at the close of the cycle")
                 else:
-                    reason = self.env._("stock ran out since your order")
+                    reason = self.env._("no stock left at the close of the cycle")
             line.allocation_reason = reason
 
     def _alim_cut_text(self):
@@ -62,6 +65,29 @@ class SaleOrderLine(models.Model):
             given=fmt(self.product_uom_qty),
             reason=self.allocation_reason,
         )
+
+    def _compute_price_unit(self):
+        # Goods a cycle offers only from public programme lots are free on the order, as on
+        # the invoice (which decides by the lots delivered): the cycle lines' stock is read
+        # once for every line priced here.
+        cycle_lines = (
+            self.env["alim.order.cycle.line"]
+            .sudo()
+            .search(
+                [("cycle_id", "in", self.order_id.cycle_id.ids), ("product_id", "in", self.product_id.ids)]
+            )
+            if self.order_id.cycle_id
+            else self.env["alim.order.cycle.line"]
+        )
+        free = {(line.cycle_id.id, line.product_id.id) for line in cycle_lines if line._wholly_free()}
+        if not free:
+            return super()._compute_price_unit()
+        return super(SaleOrderLine, self.with_context(alim_free_products=free))._compute_price_unit()
+
+    def _get_display_price(self):
+        if (self.order_id.cycle_id.id, self.product_id.id) in self.env.context.get("alim_free_products", ()):
+            return 0.0
+        return super()._get_display_price()
 
     def _compute_tax_id(self):
         """A grocery's order carries the association's VAT: none if it is not subject to VAT,

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 from odoo import Command, fields, http
@@ -101,6 +102,27 @@ class TestGroupPurchase(AlimCatalogueHttpCommon):
         self.purchase.deadline = fields.Date.today() - timedelta(days=1)
         self.assertIn("no longer takes quantities", self._give(self.users[0], 2).text)
         self.assertEqual(len(self.purchase.demand_ids), 1)
+
+    def test_portal_page_shows_price_totals_and_keeps_refused_values(self):
+        """The grocery reads the supplier, the state and its dates, each product's unit price
+        and weight, its total in euros and kilograms; a refused value stays in its field."""
+        self.lentils.write({"weight": 25.0, "list_price": 12.0})
+        self.purchase.action_collect()
+        self._give(self.users[0], 2)
+        page = self.url_open("/my/group-purchases").text
+        self.assertIn("Bulk supplier", page)
+        self.assertIn("Collecting Demand", page)
+        price = self.groceries[0]._alim_unit_prices(self.lentils)[self.lentils.id]
+        self.assertGreater(price, 0)
+        total = re.search(r'o_alim_group_total">(.*?) kg', page, re.S).group(1)
+        self.assertIn(f"{2 * price:.2f}", total)
+        self.assertIn("50.0", total)  # 2 x 25 kg
+        self.assertIn('value="2"', page)  # as typed, not "2.0"
+        refused = self._give(self.users[0], "2,5").text  # counted in units
+        self.assertIn("Nothing was saved", refused)
+        self.assertIn('value="2,5"', refused)
+        self.assertIn("is-invalid", refused)
+        self.assertEqual(self.purchase.demand_ids.quantity, 2)
 
     def test_state_guards(self):
         self.assertFalse(self.purchase.is_action_split_allowed)

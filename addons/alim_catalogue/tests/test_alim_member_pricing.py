@@ -55,6 +55,16 @@ class TestMemberPricing(AlimCatalogueCommon):
         self.assertAlmostEqual(self._order(self.member, self.donated).order_line.price_unit, 0.20)
         self.assertAlmostEqual(self._order(self.partner_tier, self.donated).order_line.price_unit, 0.40)
 
+    def test_a_small_unit_at_a_fee_per_kg_is_not_rounded_before_multiplying(self):
+        """A 250 g butter at 0.10 EUR/kg is 0.025 EUR a unit, so 10 cost 0.25 EUR (not 10 x a
+        rounded 0.03): unit prices keep 4 decimals ("Product Price" precision)."""
+        butter = self.env["product.product"].create(
+            {"name": "Butter 250 g", "weight": 0.25, "list_price": 3.0, "invoice_policy": "order"}
+        )
+        order = self._order(self.member, butter, qty=10)
+        self.assertAlmostEqual(order.order_line.price_unit, 0.025, places=4)
+        self.assertAlmostEqual(order.amount_untaxed, 0.25, places=2)
+
     def test_public_programme_goods_free_of_charge(self):
         programme = self.env["product.product"].create(
             {

@@ -483,7 +483,7 @@ class TestOrderCycle(AlimCatalogueHttpCommon):
         rice = order_a.order_line.filtered(lambda line: line.product_id == self.rice)
         self.assertEqual((rice.asked_qty, rice.product_uom_qty, rice.allocation_note), (18, 12, "gone"))
         told = order_a.message_ids[0].body
-        self.assertIn("Rice 1 kg: asked 18, given 12 (stock ran out since your order)", told)
+        self.assertIn("Rice 1 kg: asked 18, given 12 (only the stock left at the close of the cycle)", told)
         self.assertNotIn("households", told)
         # the stock goes entirely before the confirmation is checked: staff bring it to 0
         rice.with_user(self.manager).product_uom_qty = 0
@@ -492,7 +492,7 @@ class TestOrderCycle(AlimCatalogueHttpCommon):
         self.assertIn(rice, order_a.order_line)
         self.authenticate(user_a.login, user_a.login)
         page = self.url_open(order_a.get_portal_url()).text
-        self.assertIn("Asked 18, given 0: stock ran out since your order", page)
+        self.assertIn("Asked 18, given 0: no stock left at the close of the cycle", page)
         self.assertFalse(order_a.picking_ids.move_ids.filtered(lambda m: m.product_id == self.rice))
 
     def test_cycle_order_in_my_orders_in_paris_time(self):
@@ -533,6 +533,30 @@ class TestOrderCycle(AlimCatalogueHttpCommon):
         user_a.tz = "America/New_York"
         self.authenticate(user_a.login, user_a.login)
         self.assertIn("10:00", self.url_open(f"/my/cycles/{self.cycle.id}").text)
+
+    def test_cycle_order_names_the_platform_contact_and_prints_as_an_order(self):
+        """The grocery's contact is the cycle's person at the platform (never OdooBot), and
+        the printed order carries no quote words."""
+        self.cycle.user_id = self.manager
+        self.cycle.with_user(self.manager).action_open()
+        user_a = self.portal_users[0]
+        self._order(user_a, {self.rice_line: 3})
+        order = self._grocery_order(self.groceries[0])
+        self.assertEqual(order.user_id, self.manager)
+        self.authenticate(user_a.login, user_a.login)
+        page = html.unescape(self.url_open(order.get_portal_url()).text)
+        self.assertIn(self.manager.name, page)
+        self.assertNotIn("OdooBot", page)
+        printed = str(
+            self.env["ir.actions.report"]._render_qweb_html("sale.action_report_saleorder", order.ids)[0]
+        )
+        for quote_word in ("Quotation", "Expiration", "OdooBot", "Salesperson"):
+            self.assertNotIn(quote_word, printed)
+        self.assertIn("Order #", printed)
+        self.assertIn("Your Contact", printed)
+        self.assertIn(self.cycle.name, printed)
+        # a cycle made by the superuser names nobody rather than OdooBot
+        self.assertFalse(self.env["alim.order.cycle"].sudo().default_get(["user_id"]).get("user_id"))
 
     def test_vat_as_the_association_sets_it(self):
         """Not subject to VAT: no tax, and the portal says so. Subject to VAT: bought food at

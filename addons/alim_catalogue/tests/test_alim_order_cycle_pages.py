@@ -4,7 +4,7 @@ bad page numbers never answer 500, and the page's queries do not grow with the c
 
 import re
 
-from odoo import http
+from odoo import Command, http
 from odoo.tests import tagged
 
 from odoo.addons.alim_catalogue.controllers.portal import PAGE_SIZE_PARAM
@@ -101,6 +101,70 @@ class TestOrderCyclePages(AlimCatalogueHttpCommon):
         self.assertEqual(self._products(searched), ["Barley"])
         self.assertEqual(self._products(self._page("?storage=frozen").text), [])
         self.assertEqual(self._products(self._page("?storage=nonsense").text), [])
+
+    def test_a_refused_value_keeps_every_typed_value(self):
+        """One refused value (a unit product asked as 2,5; a word) refuses the whole save: the
+        page says nothing was saved, every value typed is back in its field, the refused
+        lines are marked with their reason, and the order is as it was."""
+        self.authenticate(self.user.login, self.user.login)
+        self._post({"Barley": "4"}, page="1")
+        data = {
+            f"qty_{self.lines['Barley'].id}": "7",
+            f"qty_{self.lines['Oats'].id}": "2,5",
+            "page": "1",
+            "goto": "2",  # "save, then next page": refused, it stays on the page typed
+            "csrf_token": http.Request.csrf_token(self),
+        }
+        response = self.url_open(f"/my/cycles/{self.cycle.id}/order", data=data)
+        self.assertEqual(response.status_code, 200)
+        self.assertTrue(response.url.endswith(f"/my/cycles/{self.cycle.id}"), response.url)
+        self.assertIn("Nothing was saved", response.text)
+        self.assertRegex(response.text, rf'name="qty_{self.lines["Barley"].id}"[^>]*value="7"')
+        self.assertRegex(response.text, rf'name="qty_{self.lines["Oats"].id}"[^>]*value="2,5"')
+        oats_row = re.search(r'<tr data-product="Oats".*?</tr>', response.text, re.S).group(0)
+        self.assertIn("is-invalid", oats_row)
+        self.assertIn("o_alim_refused", oats_row)
+        barley_row = re.search(r'<tr data-product="Barley".*?</tr>', response.text, re.S).group(0)
+        self.assertNotIn("is-invalid", barley_row)
+        self.assertEqual(self._ordered(), {"Barley": 4})
+        # shown once: the page read again shows what is saved
+        self.assertRegex(self._page("").text, rf'name="qty_{self.lines["Barley"].id}"[^>]*value="4"')
+
+    def _tour_refusal_and_paging(self, size):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"].search([("name", "=", "alim_catalogue")])._update_translations("fr_FR")
+        self.user.write({"lang": "fr_FR", "tz": "Europe/Paris"})
+        self.browser_size = size
+        self.start_tour(
+            f"/my/cycles/{self.cycle.id}", "alim_catalogue_portal_refusal_paging", login=self.user.login
+        )
+        self.assertEqual(self._ordered(), {"Barley": 4, "Oats": 2})
+
+    def test_tour_refusal_and_paging_on_a_phone(self):
+        self.touch_enabled = True
+        self._tour_refusal_and_paging("390x844")
+
+    def test_tour_refusal_and_paging_on_a_desktop(self):
+        self._tour_refusal_and_paging("1366x900")
+
+    def test_decimal_comma_on_a_kilogram_line(self):
+        """ "2,5" is 2.5 on a line sold by the kilogram, "3.5" is 3.5: read by the one reader."""
+        kg = self.env.ref("uom.product_uom_kgm")
+        lentils = self._create_stocked_products(
+            [{"name": "Lentils", "food_category_id": self.cereals.id, "uom_id": kg.id, "uom_po_id": kg.id}],
+            100,
+        )
+        self.cycle.line_ids = [Command.create({"product_id": lentils.id})]
+        # on this test's instance only: the class's lines stay as set up
+        self.lines = {
+            **self.lines,
+            "Lentils": self.cycle.line_ids.filtered(lambda line: line.product_id == lentils),
+        }
+        self.authenticate(self.user.login, self.user.login)
+        self._post({"Lentils": "2,5"}, page="1")
+        self.assertEqual(self._ordered(), {"Lentils": 2.5})
+        self._post({"Lentils": "3.5"}, page="1")
+        self.assertEqual(self._ordered(), {"Lentils": 3.5})
 
     def test_bad_page_numbers(self):
         """A page out of range gives the first or the last page, a malformed one (or beyond

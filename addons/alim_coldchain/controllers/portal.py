@@ -15,6 +15,20 @@ class AlimRecallPortal(CustomerPortal):
     """The recalls notified to the user's grocery, under /my/recalls. Read with the portal
     user's own rights: the record rule shows a grocery only the recalls sent to it."""
 
+    def _prepare_portal_layout_values(self):
+        values = super()._prepare_portal_layout_values()
+        values["alim_recalls_to_answer"] = self._recalls_to_answer()
+        return values
+
+    def _recalls_to_answer(self):
+        """The recalls notified to the user's grocery that it has not answered yet (none for
+        a user of no member grocery): the /my banner."""
+        if not request.env.user._gesmip_member_grocery():
+            return request.env["alim.recall"]
+        recalls = request.env["alim.recall"].search([("state", "=", "notified")])
+        answered = request.env["alim.recall.answer"].search([("recall_id", "in", recalls.ids)]).recall_id
+        return recalls - answered
+
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "recall_count" in counters:
@@ -54,9 +68,12 @@ class AlimRecallPortal(CustomerPortal):
 
     def _prepare_recall_values(self, recall, post=None):
         values = self._prepare_portal_layout_values()
+        # the quantities are counted in the unit of the recalled products when they share one
+        units = recall.sudo().move_line_ids.product_id.uom_id | recall.sudo().product_id.uom_id
         values.update(
             {
                 "recall": recall,
+                "unit_name": units.name if len(units) == 1 else "",
                 # read with the user's rights: the record rule gives its own grocery's only
                 "answers": request.env["alim.recall.answer"].search([("recall_id", "=", recall.id)]),
                 "post": post or {},

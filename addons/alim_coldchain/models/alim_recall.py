@@ -396,28 +396,20 @@ class AlimRecall(models.Model):
         self.filtered(lambda recall: recall.state == "draft")._action_open()
         for recall in self:
             groceries = recall.grocery_ids
-            # the products and lots only: a grocery is not told who else received them
-            lines = Markup("").join(
-                Markup("<li>%s, %s %s</li>") % (product.display_name, self.env._("lot"), lot.name)
-                for product, lot in sorted(
-                    {(line.product_id, line.lot_id) for line in recall.move_line_ids},
-                    key=lambda pair: (pair[0].display_name, pair[1].name),
-                )
-            )
-            body = Markup("<p><strong>%s</strong></p><p>%s</p><ul>%s</ul>") % (
-                self.env._("Product recall: %(title)s", title=recall.name),
-                recall.reason or self.env._("Set aside these products and do not give them."),
-                lines,
-            )
-            # one private notification per grocery: a message's recipients are visible to
-            # each of them (mail headers, JSON-RPC), so none is told who else received the lots
+            # each grocery reads it in its own language; the notice kept on the recall (its
+            # portal page) and the staff's note in the company's
+            company_lang = self.env.company.partner_id.lang or self.env.lang
             for grocery in groceries:
+                in_lang = recall.with_context(lang=grocery.lang or company_lang)
+                # one private notification per grocery: a message's recipients are visible to
+                # each of them (mail headers, JSON-RPC), so none is told who else received the lots
                 recall.message_notify(
-                    body=body,
-                    subject=self.env._("Product recall: %(title)s", title=recall.name),
+                    body=in_lang._notice_body(),
+                    subject=in_lang.env._("Product recall: %(title)s", title=recall.name),
                     partner_ids=grocery.ids,
                     subtype_xmlid="mail.mt_comment",
                 )
+            body = recall.with_context(lang=company_lang)._notice_body()
             # the staff's trace on the recall itself (an internal note)
             recall.message_post(body=body, subtype_xmlid="mail.mt_note", message_type="comment")
             recall._transition(
@@ -427,6 +419,23 @@ class AlimRecall(models.Model):
                 notice=body,
             )
         return True
+
+    def _notice_body(self):
+        """The recall as the groceries read it, in the context's language: the products and
+        lots only (a grocery is not told who else received them)."""
+        self.ensure_one()
+        lines = Markup("").join(
+            Markup("<li>%s, %s %s</li>") % (product.display_name, self.env._("lot"), lot.name)
+            for product, lot in sorted(
+                {(line.product_id, line.lot_id) for line in self.move_line_ids},
+                key=lambda pair: (pair[0].display_name, pair[1].name),
+            )
+        )
+        return Markup("<p><strong>%s</strong></p><p>%s</p><ul>%s</ul>") % (
+            self.env._("Product recall: %(title)s", title=self.name),
+            self.reason or self.env._("Set aside these products and do not give them."),
+            lines,
+        )
 
     def _alim_portal_answer(self, post):
         """Record the answer of the current user's grocery, from the portal form's text

@@ -92,6 +92,40 @@ class TestRecallAnswer(HttpCase):
         listing = self.url_open("/my/recalls")
         self.assertIn("Answered", listing.text)
 
+    def test_home_banner_units_note_field_and_notice_in_the_grocerys_language(self):
+        """While a recall waits for its answer, /my says so at the top; the answer form gives
+        the unit of each quantity and a note field; the notice reads in the grocery's
+        language even when staff work in another."""
+        self.authenticate("answer_a", "answer_a")
+        home = self.url_open("/my").text
+        self.assertIn("o_alim_recall_banner", home)
+        self.assertIn("Listeria fromage", home)
+        page = self.url_open(f"/my/recalls/{self.recall.id}").text
+        self.assertRegex(page, r'for="destroyed">Destroyed \(Units?\)')
+        self.assertRegex(page, r'<textarea id="note"[^>]*></textarea>')
+        self._post(self.recall.id, {"destroyed": "5"})
+        self.assertNotIn("o_alim_recall_banner", self.url_open("/my").text)
+        # the notice in French for a French grocery, whoever notified it
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"].search([("name", "=", "alim_coldchain")])._update_translations("fr_FR")
+        self.grocery_a.lang = "fr_FR"
+        self.manager.lang = "en_US"
+        recall = (
+            self.env["alim.recall"]
+            .with_user(self.manager)
+            .create({"name": "Rappel en français", "lot_id": self.lot.id})
+        )
+        recall.action_notify()
+        to_a = self.env["mail.message"].search(
+            [
+                ("model", "=", "alim.recall"),
+                ("res_id", "=", recall.id),
+                ("partner_ids", "in", self.grocery_a.ids),
+            ]
+        )
+        self.assertIn("Rappel de produit", to_a.body)
+        self.assertNotIn("Product recall", to_a.body)
+
     def test_an_answer_is_never_changed_nor_deleted(self):
         answer = self.recall.with_user(self.user_a)._alim_portal_answer({"destroyed": "5"})
         for user in (self.user_a, self.manager):

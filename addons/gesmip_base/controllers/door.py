@@ -32,17 +32,23 @@ def record_or_404(model, record_id, check=None):
     return record
 
 
-def flash(kind, text):
-    """Keep ``text`` to show once on the next page (``kind``: "error" or "success")."""
-    request.session[FLASH_KEY] = {"kind": kind, "text": str(text)[:1000]}
+def flash(kind, text, form=None):
+    """Keep ``text`` to show once on the next page (``kind``: "error" or "success"), and
+    ``form``, a small dict of what the form held (the values typed, the lines refused), for
+    the page to show again after a refusal."""
+    request.session[FLASH_KEY] = {"kind": kind, "text": str(text)[:1000], "form": form or {}}
 
 
 def pop_flash():
-    """``{"error": text}`` or ``{"success": text}`` kept by :func:`flash`, once; else {}."""
+    """``{"error": text}`` or ``{"success": text}`` kept by :func:`flash`, with
+    ``"flashed_form"`` (the dict kept with it) when there is one, once; else {}."""
     kept = request.session.pop(FLASH_KEY, None)
     if not isinstance(kept, dict) or kept.get("kind") not in ("error", "success"):
         return {}
-    return {kept["kind"]: kept.get("text") or ""}
+    values = {kept["kind"]: kept.get("text") or ""}
+    if isinstance(kept.get("form"), dict) and kept["form"]:
+        values["flashed_form"] = kept["form"]
+    return values
 
 
 def submit(action, success, redirect, refused=None, savepoint=True):

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from odoo import fields, http
 from odoo.http import request
 
@@ -79,12 +81,18 @@ class GesmipNetworkPortal(CustomerPortal):
         return request.render("gesmip_network_life.portal_my_network_event", values)
 
     def _prepare_network_event_values(self, event):
+        address = event.sudo().address_id._gesmip_postal_address()
         return {
             "event": event,
             "registrations": request.env["event.registration"].search([("event_id", "=", event.id)]),
             "documents": self._network_event_documents(event),
             "page_name": "network_event",
             "is_open": not event.date_end or event.date_end >= fields.Datetime.now(),
+            "can_cancel": event._gesmip_registration_cancellable(),
+            "address": address,
+            "map_url": f"https://www.openstreetmap.org/search?{urlencode({'query': address})}"
+            if address
+            else "",
         }
 
     def _network_event_documents(self, event):
@@ -114,6 +122,19 @@ class GesmipNetworkPortal(CustomerPortal):
             lambda registrations: request.env._("%(count)s people registered.", count=len(registrations)),
             f"/my/network-events/{event.id}",
             savepoint=False,
+        )
+
+    @http.route(
+        "/my/network-events/<int:event_id>/cancel", type="http", auth="user", website=True, methods=["POST"]
+    )
+    def portal_my_network_event_cancel(self, event_id, registration=None, **post):
+        """Cancel one of the grocery's registrations to the event, until it begins."""
+        event = self._network_event_or_404(event_id)
+        registration_id = int(registration) if isinstance(registration, str) and registration.isdigit() else 0
+        return submit(
+            lambda: event._gesmip_portal_cancel(registration_id),
+            request.env._("The registration is cancelled."),
+            f"/my/network-events/{event.id}",
         )
 
     @http.route(

@@ -1,7 +1,8 @@
 import re
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv.expression import FALSE_LEAF
 from odoo.tools import email_normalize
 
 MAX_PORTAL_FIELD_LENGTH = 128  # what a form field may carry from the portal
@@ -143,6 +144,39 @@ class EventEvent(models.Model):
         self._gesmip_check_new_people(grocery, attendees)
         registrations = self.env["event.registration"].sudo().create(vals_list)
         return registrations.with_env(self.env)
+
+    def _gesmip_registration_cancellable(self):
+        """Whether the grocery's people can still be unregistered: until the event begins."""
+        self.ensure_one()
+        return not self.date_begin or self.date_begin > fields.Datetime.now()
+
+    def _gesmip_portal_cancel(self, registration_id):
+        """Cancel a registration of the current user's grocery to this event, until it begins.
+        Another grocery's registration, or one of another event, is no registration here
+        (AccessError, a 404 at the portal's door); the staff's own cancellations stay theirs."""
+        self.ensure_one()
+        grocery = self.env.user._gesmip_member_grocery()
+        self.check_access("read")
+        registration = (
+            self.env["event.registration"]
+            .sudo()
+            .search(
+                [("id", "=", registration_id), ("event_id", "=", self.id), ("grocery_id", "=", grocery.id)]
+                if grocery and isinstance(registration_id, int) and 0 < registration_id < 2**31
+                else [FALSE_LEAF]
+            )
+        )
+        if not registration:
+            raise AccessError(self.env._("This registration is not one of your grocery's."))
+        if not self._gesmip_registration_cancellable():
+            raise UserError(self.env._("The event has begun: a registration can no longer be cancelled."))
+        if registration.state in ("cancel", "done"):
+            raise UserError(self.env._("This registration is already cancelled or attended."))
+        registration.action_cancel()
+        registration.message_post(
+            body=self.env._("Cancelled by %(user)s in the portal.", user=self.env.user.name)
+        )
+        return registration.with_env(self.env)
 
     def _gesmip_check_new_people(self, grocery, attendees):
         """Refuse a person the grocery already registered (same name or same e-mail) and more

@@ -51,3 +51,14 @@ class ResPartner(models.Model):
         action["domain"] = [("grocery_id", "=", self.id)]
         action["context"] = {"search_default_filter_this_year": 1}
         return action
+
+    def _gesmip_postal_address(self):
+        """The address on one line ("12 rue X, 31000 Toulouse"), empty for no address: where
+        a grocery's people go, on the event's portal page."""
+        if not self:
+            return ""
+        self.ensure_one()
+        town = " ".join(part for part in (self.zip, self.city) if part)
+        return ", ".join(
+            part for part in (self.name if self.is_company else "", self.street, self.street2, town) if part
+        )

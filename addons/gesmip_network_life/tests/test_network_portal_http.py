@@ -86,3 +86,62 @@ class TestNetworkPortalHttp(GesmipNetworkLifeCommon, HttpCase):
             "/my/counters", {"counters": ["network_event_count", "network_call_count"]}
         )
         self.assertEqual(counters, {"network_event_count": 1, "network_call_count": 1})
+
+    def _csrf(self, page):
+        return re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+
+    def test_address_map_and_cancelling_a_registration_until_the_event(self):
+        """The event page gives the address and a map link; a grocery cancels its own
+        registration until the event begins, never another grocery's; registering does not
+        wait for the confirmation mails (sent by the scheduler)."""
+        venue = self.env["res.partner"].create(
+            {
+                "name": "Salle des fêtes",
+                "is_company": True,
+                "street": "2 rue du Marché",
+                "zip": "31000",
+                "city": "Toulouse",
+            }
+        )
+        self.event.address_id = venue
+        other = self.event.with_user(self.portal_b)._network_portal_register([{"name": "Nadia Other"}])
+        mine = self.event.with_user(self.portal_a)._network_portal_register([{"name": "Lucie Martin"}])
+        self.assertFalse(
+            self.env["mail.mail"].search([("model", "=", "event.registration"), ("res_id", "in", mine.ids)]),
+            "the confirmation mail is the scheduler's work, not the request's",
+        )
+        self.authenticate("test_portal_a", "test_portal_a")
+        page = self.url_open(f"/my/network-events/{self.event.id}")
+        self.assertIn("Salle des fêtes, 2 rue du Marché, 31000 Toulouse", page.text)
+        self.assertIn("https://www.openstreetmap.org/search?query=Salle+des+f", page.text)
+        # another grocery's registration: no such registration here (404), unchanged
+        response = self.url_open(
+            f"/my/network-events/{self.event.id}/cancel",
+            data={"csrf_token": self._csrf(page), "registration": str(other.id)},
+        )
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(other.state, "open")
+        for bad in ("abc", "-1", str(2**40)):
+            response = self.url_open(
+                f"/my/network-events/{self.event.id}/cancel",
+                data={"csrf_token": self._csrf(page), "registration": bad},
+            )
+            self.assertEqual(response.status_code, 404, bad)
+        response = self.url_open(
+            f"/my/network-events/{self.event.id}/cancel",
+            data={"csrf_token": self._csrf(page), "registration": str(mine.id)},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(mine.state, "cancel")
+        self.assertIn("The registration is cancelled.", response.text)
+        # once the event has begun: refused, said
+        again = self.event.with_user(self.portal_a)._network_portal_register([{"name": "Paul Roux"}])
+        self.event.date_begin = self.event.date_begin.replace(year=2020)
+        page = self.url_open(f"/my/network-events/{self.event.id}")
+        self.assertNotIn("o_network_cancel", page.text)
+        response = self.url_open(
+            f"/my/network-events/{self.event.id}/cancel",
+            data={"csrf_token": self._csrf(page), "registration": str(again.id)},
+        )
+        self.assertIn("can no longer be cancelled", response.text)
+        self.assertEqual(again.state, "open")

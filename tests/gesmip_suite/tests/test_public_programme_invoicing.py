@@ -2,7 +2,9 @@
 delivered decide, so a grocery that ordered lentils at the logistics fee is invoiced 0 for the
 FSE+ lentils it got and the fee for the donated ones; and none of them is on a receipt."""
 
-from odoo import Command
+from datetime import timedelta
+
+from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import Form, new_test_user, tagged
 
@@ -75,6 +77,35 @@ class TestPublicProgrammeInvoicing(DonationCommon):
         picking.button_validate()
         self.assertEqual(picking.state, "done")
         return order
+
+    def test_catalogue_shows_programme_goods_free_and_orders_them_free(self):
+        """What a cycle offers only from programme lots is free in the catalogue and on the
+        grocery's order, as on its invoice; offered beside donated lots, the page says how
+        much of it is free and the fee stays for the rest (the lots delivered decide)."""
+        now = fields.Datetime.now()
+        cycle = self.env["alim.order.cycle"].create(
+            {
+                "name": "FSE cycle",
+                "date_open": now - timedelta(hours=1),
+                "date_close": now + timedelta(days=1),
+                "grocery_ids": [Command.set(self.grocery.ids)],
+                "line_ids": [Command.create({"product_id": self.pasta.id})],
+            }
+        )
+        line = cycle.line_ids
+        self.assertEqual((line.available_qty, line.free_qty), (40, 30))
+        self.assertFalse(line._wholly_free())
+        # the donated lot leaves: only programme lots are offered now
+        gift_quant = self.gift_lot.quant_ids.filtered(lambda q: q.quantity > 0)
+        self.env["stock.quant"]._update_available_quantity(
+            self.pasta, gift_quant.location_id, -10, lot_id=self.gift_lot
+        )
+        line.invalidate_recordset()
+        self.assertTrue(line._wholly_free())
+        cycle.action_open()
+        order = cycle._set_grocery_quantities(self.grocery, {line: 5})
+        self.assertEqual(order.order_line.price_unit, 0.0)
+        self.assertEqual(order.amount_total, 0.0)
 
     def test_programme_lots_invoiced_at_zero_and_on_no_receipt(self):
         order = self._deliver(self.pasta, {self.fse_lot: 30, self.gift_lot: 10})

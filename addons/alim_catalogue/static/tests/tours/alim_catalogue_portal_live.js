@@ -59,7 +59,7 @@ registry.category("web_tour.tours").add("alim_catalogue_portal_cut", {
     steps: () => [
         {
             content: "The order is listed among the grocery's orders, with where it stands",
-            trigger: ".o_alim_order_state:contains('cycle closed, being shared out')",
+            trigger: ".o_alim_order_state:contains('shared out: what you get is below')",
         },
         {
             content: "Open it",
@@ -68,8 +68,8 @@ registry.category("web_tour.tours").add("alim_catalogue_portal_cut", {
             expectUnloadPage: true,
         },
         {
-            content: "18 asked, 15 given: the stock ran out since the order",
-            trigger: ".o_alim_cut:contains('Asked 18, given 15: stock ran out since your order')",
+            content: "18 asked, 15 given: the stock left at the close",
+            trigger: ".o_alim_cut:contains('Asked 18, given 15: only the stock left at the close of the cycle')",
         },
         {
             content: "The way back leads to the cycle",
