@@ -176,7 +176,9 @@ class AlimDonationReceipt(models.Model):
             if lang.startswith("fr") and currency.name == "EUR":
                 receipt.amount_total_words = euros_in_words(receipt.amount_total)
             else:
-                receipt.amount_total_words = currency.amount_to_text(receipt.amount_total).lower() if currency else ""
+                receipt.amount_total_words = (
+                    currency.amount_to_text(receipt.amount_total).lower() if currency else ""
+                )
 
     def _receipt_lang(self):
         """Receipts are French tax documents: French when it is installed."""

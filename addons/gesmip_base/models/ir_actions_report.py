@@ -79,7 +79,7 @@ class IrActionsReport(models.Model):
             check_pdf(data)
         except PdfCheckError as error:
             report = self._get_report(report_ref) if report_ref else self
-            _logger.error("PDF of %s not made: %s %s", report.report_name, error, reason)
+            _logger.warning("PDF of %s not made: %s %s", report.report_name, error, reason)
             raise UserError(
                 self.env._(
                     "The PDF of “%(report)s” could not be made: %(error)s.%(reason)s",

@@ -22,7 +22,6 @@ class ResCompany(models.Model):
         """The letterhead of this company's documents, in ``lang``."""
         self.ensure_one()
         company = self.with_context(lang=lang) if lang else self
-        _ = company.env._
         partner = company.partner_id
         city = " ".join(part for part in (partner.zip, partner.city) if part)
         address = [partner.street, partner.street2, city]
@@ -31,11 +30,11 @@ class ResCompany(models.Model):
         contact = " · ".join(part for part in (company.phone, company.email, company.website) if part)
         identity = []
         if company.company_registry:
-            identity.append(_("SIREN %(siren)s", siren=format_siren(company.company_registry)))
+            identity.append(company.env._("SIREN %(siren)s", siren=format_siren(company.company_registry)))
         if company.gesmip_rna:
-            identity.append(_("RNA %(rna)s", rna=company.gesmip_rna.strip()))
+            identity.append(company.env._("RNA %(rna)s", rna=company.gesmip_rna.strip()))
         if company.vat:
-            label = company.country_id.vat_label or _("VAT")
+            label = company.country_id.vat_label or company.env._("VAT")
             identity.append(f"{label} {company.vat}")
         footer = [line.strip() for line in html2plaintext(company.report_footer or "").splitlines()]
         footer = [line for line in footer if line] or [" · ".join([company.name, *identity])]
@@ -47,5 +46,5 @@ class ResCompany(models.Model):
             footer_lines=footer,
             logo=base64.b64decode(company.logo) if company.logo else b"",
             color=company.primary_color or "#333333",
-            page_label=_("Page %(page)s / %(pages)s"),
+            page_label=company.env._("Page %(page)s / %(pages)s"),
         )

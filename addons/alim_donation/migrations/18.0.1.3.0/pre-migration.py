@@ -3,6 +3,7 @@ own (the company registry number and gesmip_base's RNA, printed in the letterhea
 PDF): a company whose own fields are empty gets the values typed before. The former columns
 stay in the database, unread."""
 
+
 def migrate(cr, version):
     if not version:
         return
