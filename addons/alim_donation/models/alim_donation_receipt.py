@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import get_lang
 
+from ..lib.amount_words import euros_in_words
+
 # The models in force (checked 2026-12, see readme): the form printed on a new receipt.
 CERFA_VERSIONS = {"cerfa_16216": "16216*02", "cerfa_11580": "11580*05"}
 
@@ -166,14 +168,17 @@ class AlimDonationReceipt(models.Model):
 
     @api.depends("amount_total", "currency_id")
     def _compute_amount_total_words(self):
+        """French words of our own for euros (Odoo's say "zéro euros" and "cents"), Odoo's
+        for another currency or language."""
         lang = self._receipt_lang()
         for receipt in self:
             currency = receipt.currency_id.with_context(lang=lang)
-            words = currency.amount_to_text(receipt.amount_total).lower() if currency else ""
             if lang.startswith("fr") and currency.name == "EUR":
-                # Odoo's label of the euro's subunit is "Cents"; French says "centimes".
-                words = words.replace(" cents", " centimes")
-            receipt.amount_total_words = words
+                receipt.amount_total_words = euros_in_words(receipt.amount_total)
+            else:
+                receipt.amount_total_words = (
+                    currency.amount_to_text(receipt.amount_total).lower() if currency else ""
+                )
 
     def _receipt_lang(self):
         """Receipts are French tax documents: French when it is installed."""

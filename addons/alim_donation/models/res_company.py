@@ -13,11 +13,19 @@ class ResCompany(models.Model):
 
     _inherit = "res.company"
 
+    # One identity per company, typed once: the SIREN is the company registry number and the
+    # RNA the one of gesmip_base, both printed in the letterhead of every PDF too.
     alim_beneficiary_siren = fields.Char(
-        string="SIREN of the Beneficiary", help="SIREN of the association, printed on its donation receipts."
+        string="SIREN of the Beneficiary",
+        related="company_registry",
+        readonly=False,
+        help="SIREN of the association, printed on its donation receipts.",
     )
     alim_beneficiary_rna = fields.Char(
-        string="RNA Number", help="Number in the national register of associations (W + 9 digits)."
+        string="RNA Number of the Beneficiary",
+        related="gesmip_rna",
+        readonly=False,
+        help="Number in the national register of associations (W + 9 digits).",
     )
     alim_beneficiary_object = fields.Text(
         string="Object of the Beneficiary",

@@ -119,9 +119,16 @@ class TestAlimDonationReceiptModels(DonationCommon):
         self.assertIn("16216*02", self._html(receipt))
 
     def test_amount_in_french_words_and_figures(self):
+        # receipts are in euros (the test database's company counts in dollars)
+        euro = self.env.ref("base.EUR")
+        euro.active = True
+        self.env.company.currency_id = euro
         receipt = self._draft(self.donor, value=35.5)
         receipt.action_issue()
-        self.assertIn("trente-cinq", receipt.amount_total_words)
+        self.assertEqual(receipt.amount_total_words, "trente-cinq euros et cinquante centimes")
+        # Odoo's words said "zéro euros", "quatre-vingt euros" and "cents"
+        for value, words in ((0.0, "zéro euro"), (1.0, "un euro"), (80.0, "quatre-vingts euros")):
+            self.assertEqual(self._draft(self.donor, value=value).amount_total_words, words)
         html = self._html(receipt)
         self.assertIn(receipt.amount_total_words, html)
         self.assertIn("trente-cinq", html)
