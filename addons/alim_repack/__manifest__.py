@@ -16,12 +16,16 @@
         "data/ir_sequence_data.xml",
         "report/alim_repack_label_report.xml",
         "report/alim_repack_delivery_report_views.xml",
+        "wizards/alim_repack_label_print_views.xml",
         "views/alim_repack_order_views.xml",
         "views/res_company_views.xml",
         "views/product_template_views.xml",
         "views/stock_lot_views.xml",
         "views/alim_repack_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["alim_repack/static/tests/tours/*.js"],
+    },
     "demo": [
         "demo/alim_repack_order_demo.xml",
     ],

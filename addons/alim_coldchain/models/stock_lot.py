@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytz
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.osv import expression
 
 DATE_STATES = [
@@ -66,6 +67,12 @@ class StockLot(models.Model):
         index="btree_not_null",
         help="The chilled use-by lot this lot was frozen from.",
     )
+    alim_freeze_allowed = fields.Boolean(
+        string="May be frozen",
+        compute="_compute_alim_freeze_allowed",
+        help="Only chilled food with a use-by date, before that date, never frozen before and "
+        "not on hold may be frozen (the Freeze button shows only then).",
+    )
     alim_routing = fields.Selection(
         [("next_cycle", "Push in the next cycle"), ("repack", "Repack lab"), ("destroy", "Destroy")],
         string="Routing",
@@ -87,8 +94,40 @@ class StockLot(models.Model):
             return False
         return pytz.utc.localize(self.expiration_date).astimezone(pytz.timezone("Europe/Paris")).date()
 
+    @api.depends(
+        "product_id.storage_class",
+        "product_id.food_date_type",
+        "expiration_date",
+        "alim_frozen_on",
+        "alim_frozen_from_lot_id",
+        "alim_on_hold",
+    )
+    def _compute_alim_freeze_allowed(self):
+        for lot in self:
+            lot.alim_freeze_allowed = not lot._alim_freeze_refusal()
+
+    def _alim_freeze_refusal(self):
+        """Why the goods of this lot may not be frozen, in a sentence, or an empty string:
+        only chilled food with a use-by date, before that date, is frozen; never dry goods,
+        never goods already frozen (by the platform or bought frozen), never a held lot. The
+        freezing wizard adds the platform's authorisation, the room and the quantity."""
+        self.ensure_one()
+        product = self.product_id
+        if self.alim_frozen_on or self.alim_frozen_from_lot_id:
+            return self.env._("Lot %(lot)s was frozen already: food is never frozen twice.", lot=self.name)
+        if product.storage_class != "chilled" or product.food_date_type != "dlc":
+            return self.env._("Only chilled food with a use-by date (DLC) is frozen before its date.")
+        if not self.expiration_date or self.expiration_date.date() < fields.Date.context_today(self):
+            return self.env._("Lot %(lot)s is past its use-by date: it cannot be frozen.", lot=self.name)
+        if self.alim_on_hold:
+            return self.env._("Lot %(lot)s is on hold: it cannot be frozen.", lot=self.name)
+        return ""
+
     def action_alim_freeze(self):
         self.ensure_one()
+        refusal = self._alim_freeze_refusal()
+        if refusal:
+            raise UserError(refusal)
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Freeze the lot"),

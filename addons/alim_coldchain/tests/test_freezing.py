@@ -87,3 +87,34 @@ class TestFreezing(ColdChainCommon):
         self.yoghurt.storage_class = "dry"
         with self.assertRaisesRegex(UserError, "Only chilled food"):
             self._freeze(self.lot)
+
+    def test_freeze_offered_only_on_chilled_use_by_goods_before_their_date(self):
+        """The Freeze button and its action, as the warehouse volunteer (the lab operator is
+        one too): dry rice, goods bought frozen, goods already frozen and goods past their
+        use-by date are refused by the lot itself, before any wizard, and the button is
+        hidden; a chilled use-by lot before its date is offered."""
+        rice = self._create_dated_product("Test rice 1 kg", "ddm", storage_class="dry")
+        peas = self._create_dated_product("Test peas, frozen", "ddm", storage_class="frozen")
+        rice_lot = self._lot(rice, "FRZ-RICE", self.now + timedelta(days=200))
+        peas_lot = self._lot(peas, "FRZ-PEAS", self.now + timedelta(days=200))
+        past = self._lot(self.yoghurt, "FRZ-OLD", self.now - timedelta(days=2))
+        refrozen = self._lot(self.yoghurt, "FRZ-AGAIN", self.now + timedelta(days=3))
+        refrozen.alim_frozen_on = fields.Date.today()
+        refusals = {
+            rice_lot: "Only chilled food with a use-by date",
+            peas_lot: "Only chilled food with a use-by date",
+            past: "past its use-by date",
+            refrozen: "never frozen twice",
+        }
+        for lot, reason in refusals.items():
+            lot = lot.with_user(self.warehouse_user)
+            self.assertFalse(lot.alim_freeze_allowed, lot.name)
+            with self.assertRaisesRegex(UserError, reason):
+                lot.action_alim_freeze()
+        lot = self.lot.with_user(self.warehouse_user)
+        self.assertTrue(lot.alim_freeze_allowed)
+        self.assertEqual(lot.action_alim_freeze()["res_model"], "alim.lot.freeze")
+        # the form shows the button only where the lot allows it
+        view = self.env["stock.lot"].with_user(self.warehouse_user).get_view(view_type="form")
+        self.assertIn('name="action_alim_freeze"', view["arch"])
+        self.assertRegex(view["arch"], r'name="action_alim_freeze"[^>]*invisible="not alim_freeze_allowed"')

@@ -71,14 +71,9 @@ class AlimLotFreeze(models.TransientModel):
                 "The platform records no authorisation to freeze food (agrément or dérogation): "
                 "a manager writes it in the company settings first."
             )
-        if lot.alim_frozen_on or lot.alim_frozen_from_lot_id:
-            return self.env._("Lot %(lot)s was frozen already: food is never frozen twice.", lot=lot.name)
-        if product.storage_class != "chilled" or product.food_date_type != "dlc":
-            return self.env._("Only chilled food with a use-by date (DLC) is frozen before its date.")
-        if not lot.expiration_date or lot.expiration_date.date() < today:
-            return self.env._("Lot %(lot)s is past its use-by date: it cannot be frozen.", lot=lot.name)
-        if lot.alim_on_hold:
-            return self.env._("Lot %(lot)s is on hold: it cannot be frozen.", lot=lot.name)
+        refusal = lot._alim_freeze_refusal()
+        if refusal:
+            return refusal
         frozen = product.alim_frozen_product_id
         if not frozen or frozen.storage_class != "frozen":
             return self.env._(

@@ -36,6 +36,12 @@ class ProductTemplate(models.Model):
         "an approved establishment or a collective caterer.",
     )
     allergen_ids = fields.Many2many("alim.allergen", string="Allergens")
+    alim_ingredients = fields.Text(
+        string="Ingredients",
+        help="The list of ingredients a consumer reads, in French, as the manufacturer's label "
+        "gives it (e.g. 'Riz long grain', 'Semoule de blé dur, eau'), not the product's name. "
+        "The pack labels print it with the allergens in bold (Reg. EU 1169/2011 art. 9, 18 and 21).",
+    )
     origin = fields.Char(help="Where the product comes from, e.g. 'Tarn, France'.")
     origin_distance_km = fields.Integer(
         string="Distance (km)", help="Distance from the producer to the platform."

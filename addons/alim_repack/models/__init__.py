@@ -5,3 +5,4 @@ from . import stock_lot
 from . import stock_move
 from . import res_company
 from . import product_template
+from . import ir_actions_report

@@ -521,33 +521,62 @@ class AlimRepackOrder(models.Model):
         action.update({"domain": [("alim_repack_order_id", "=", self.id)], "context": {}})
         return action
 
+    def _label_lang(self):
+        """The label's language: French when it is installed, whoever prints."""
+        return "fr_FR" if "fr_FR" in dict(self.env["res.lang"].get_installed()) else self.env.lang
+
     def _label_allergens(self):
         """Allergen names of the pack lot, in French when French is installed (the label's
         language, whoever prints it)."""
         self.ensure_one()
-        lang = "fr_FR" if "fr_FR" in dict(self.env["res.lang"].get_installed()) else self.env.lang
-        return self.output_lot_id.alim_allergen_ids.with_context(lang=lang).mapped("name")
+        return self.output_lot_id.alim_allergen_ids.with_context(lang=self._label_lang()).mapped("name")
+
+    def _label_ingredients(self):
+        """The consumer's list of ingredients of the pack: the ingredients of every input
+        when each has its list, else the pack product's own list. A product's name is never
+        an ingredient list ("Riz long grain (sac 25 kg)" is the bulk, not what the pack holds):
+        with no list the label is refused, saying which product lacks one."""
+        self.ensure_one()
+        lang = self._label_lang()
+        inputs = self.input_ids.product_id.with_context(lang=lang)
+        if inputs and all(product.alim_ingredients for product in inputs):
+            return ", ".join(dict.fromkeys(product.alim_ingredients.strip() for product in inputs))
+        pack = self.product_id.with_context(lang=lang)
+        if pack.alim_ingredients:
+            return pack.alim_ingredients.strip()
+        missing = (inputs | pack).filtered(lambda product: not product.alim_ingredients)
+        raise UserError(
+            self.env._(
+                "No list of ingredients for %(products)s: the label of %(order)s would name the "
+                "bulk instead of what the pack holds. Write the list a consumer reads on the "
+                "product (Food tab, Ingredients, e.g. 'Riz long grain'), then print again.",
+                products=", ".join(missing.mapped("display_name")),
+                order=self.name,
+            )
+        )
 
     def _alim_label_values(self):
         """What a pack's label says (Reg. EU 1169/2011 art. 9), in French whoever prints it:
-        name, ingredients of every input with the allergens emphasised, net quantity, the date
-        with its wording (the day in Europe/Paris), storage conditions, operator's name and
-        address, lot and origin."""
+        name, the consumer's list of ingredients with the allergens in bold (and, after it,
+        any allergen of the lot the list does not name), net quantity, the date with its
+        wording (the day in Europe/Paris), storage conditions, operator's name and address,
+        lot and origin."""
         self.ensure_one()
         lot = self.output_lot_id
-        lang = "fr_FR" if "fr_FR" in dict(self.env["res.lang"].get_installed()) else self.env.lang
-        allergens = self._label_allergens()
-        words = list(allergens)
-        for xmlid in self.output_lot_id.alim_allergen_ids.get_external_id().values():
-            words += ALLERGEN_WORDS.get(xmlid.partition(".")[2], ())
-        inputs = self.input_ids.product_id.with_context(lang=lang)
-        ingredients = (
-            ", ".join(
-                dict.fromkeys(product.alim_ingredients or product.name for product in inputs if product)
-            )
-            or self.product_id.with_context(lang=lang).alim_ingredients
-            or ""
-        )
+        lang = self._label_lang()
+        allergens = lot.alim_allergen_ids.with_context(lang=lang)
+        xmlids = allergens.get_external_id()
+        words_of = {
+            allergen: [allergen.name, *ALLERGEN_WORDS.get(xmlids[allergen.id].partition(".")[2], ())]
+            for allergen in allergens
+        }
+        ingredients = emphasise(self._label_ingredients(), [w for words in words_of.values() for w in words])
+        named = {segment.casefold() for segment, bold in ingredients if bold}
+        not_named = [
+            allergen.name
+            for allergen, words in words_of.items()
+            if not named & {word.casefold() for word in words}
+        ]
         day = label_day(lot.expiration_date) if lot.expiration_date else None
         company = self.company_id.partner_id
         address = ", ".join(
@@ -559,8 +588,9 @@ class AlimRepackOrder(models.Model):
         net = f"{grams:g} g" if grams < 1000 else f"{self.pack_kg:g} kg".replace(".", ",")
         return {
             "name": self.product_id.with_context(lang=lang).name,
-            "ingredients": emphasise(ingredients, words),
-            "allergens": allergens,
+            "ingredients": ingredients,
+            "contains": not_named,
+            "allergens": allergens.mapped("name"),
             "net": net,
             "date_wording": DATE_WORDING.get(lot.alim_date_type) if day else "",
             "date": day.strftime("%d/%m/%Y") if day else "",
@@ -573,4 +603,25 @@ class AlimRepackOrder(models.Model):
         }
 
     def action_print_labels(self):
-        return self.env.ref("alim_repack.alim_repack_order_report_labels").report_action(self)
+        """Ask how many labels and from which place of the sheet, then print them (the first
+        print and every reprint go the same way)."""
+        self.ensure_one()
+        self._check_labels_printable()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Print Labels"),
+            "res_model": "alim.repack.label.print",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_order_id": self.id},
+        }
+
+    def _check_labels_printable(self):
+        """Refuse, with the reason, the labels of an order not done or whose label would be
+        wrong (no list of ingredients)."""
+        for order in self:
+            if order.state != "done" or not order.output_lot_id:
+                raise UserError(
+                    self.env._("%(order)s is not done: its packs have no lot to label yet.", order=order.name)
+                )
+            order._alim_label_values()

@@ -4,11 +4,6 @@ from odoo import fields, models
 class ProductTemplate(models.Model):
     _inherit = "product.template"
 
-    alim_ingredients = fields.Text(
-        string="Ingredients",
-        help="The list of ingredients as the manufacturer's label gives it; the pack labels "
-        "repeat it, with the allergens emphasised (Reg. EU 1169/2011 art. 9 and 21).",
-    )
     alim_opened_shelf_days = fields.Integer(
         string="Shelf life after opening (days)",
         help="For a pack product: how long the lab guarantees the food once the bulk is opened "

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class StockLot(models.Model):
@@ -66,6 +67,16 @@ class StockLot(models.Model):
         for lot in self:
             lot.alim_derived_lot_ids = derived.filtered(lambda d, lot=lot: lot in d.alim_source_lot_ids)
             lot.alim_derived_lot_count = len(lot.alim_derived_lot_ids)
+
+    def action_alim_print_labels(self):
+        """Print (again) the labels of a pack lot the lab made: the same labels as its repack
+        order's, allergens in bold."""
+        self.ensure_one()
+        if not self.alim_repack_order_id:
+            raise UserError(
+                self.env._("Lot %(lot)s was not made by the lab: it has no pack labels.", lot=self.name)
+            )
+        return self.alim_repack_order_id.action_print_labels()
 
     def _alim_derived_lots(self):
         """The pack lots repacked from these lots (used by recalls through

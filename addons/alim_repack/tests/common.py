@@ -5,10 +5,11 @@ from datetime import datetime
 from odoo import Command
 from odoo.tests import Form, new_test_user
 
-from odoo.addons.alim_food.tests.common import AlimFoodCommon
+from odoo.addons.alim_food.tests.common import AlimFoodFixtures
+from odoo.addons.base.tests.common import BaseCommon
 
 
-class RepackCommon(AlimFoodCommon):
+class RepackFixtures(AlimFoodFixtures):
     """The lab's world: a lab operator and a lab manager, a dry shelf in the stock, a 25 kg
     sack of bulgur (lot BULK-1, 1 sack in stock) and its 1 kg pack, a grocery."""
 
@@ -144,3 +145,8 @@ class RepackCommon(AlimFoodCommon):
         picking.action_confirm()
         picking.action_assign()
         return picking
+
+
+class RepackCommon(RepackFixtures, BaseCommon):
+    """The lab's world for a ``BaseCommon`` (``RepackFixtures`` is the mixin an ``HttpCase``
+    takes)."""

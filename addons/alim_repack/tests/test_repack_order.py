@@ -312,6 +312,7 @@ class TestRepackOrder(RepackCommon):
         self.assertEqual(derived, pack_lot)
 
     def test_label_pdf_renders(self):
+        self.bulk.alim_ingredients = "Boulgour de blé dur"
         order = self._order(self.bulk_lot, packs_made=25)
         order.action_done()
         report = self.env.ref("alim_repack.alim_repack_order_report_labels")
@@ -333,7 +334,9 @@ class TestRepackOrder(RepackCommon):
         )
         self.assertEqual(report_type, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
-        self.assertEqual(order.action_print_labels()["report_name"], report.report_name)
+        self.assertEqual(
+            order.with_user(self.lab).action_print_labels()["res_model"], "alim.repack.label.print"
+        )
 
     def test_label_says_what_reg_1169_asks_and_the_date_is_shortened_after_opening(self):
         """Name, ingredients of every input with the allergens emphasised, net quantity, the

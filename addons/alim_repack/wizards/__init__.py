@@ -1,0 +1,1 @@
+from . import alim_repack_label_print
