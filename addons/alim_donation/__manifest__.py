@@ -1,7 +1,7 @@
 {
     "name": "Alternative Platform: Donations",
     "summary": "Donors, receptions by source, donation receipts, kilograms received and delivered",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "GESMIP",
     "website": "https://github.com/gesmip/gesmip",
     "author": "GESMIP",
