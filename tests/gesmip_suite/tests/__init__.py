@@ -9,3 +9,6 @@ from . import test_bench_recall_repack
 from . import test_readonly_routes
 from . import test_public_programme_invoicing
 from . import test_round_sheet_after_recall
+from . import test_field_labels
+from . import test_view_many2one_create
+from . import test_round_tour
