@@ -19,4 +19,7 @@
         "alim_repack",
         "ge_ames",
     ],
+    "assets": {
+        "web.assets_tests": ["gesmip_suite/static/tests/tours/*.js"],
+    },
 }

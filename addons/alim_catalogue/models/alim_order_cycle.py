@@ -7,6 +7,7 @@ from psycopg2.errors import UniqueViolation
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
+from odoo.tools import format_datetime
 from odoo.tools.safe_eval import safe_eval
 
 from ..lib.allocation import Request, allocate
@@ -41,7 +42,25 @@ class AlimOrderCycle(models.Model):
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
     date_open = fields.Datetime(string="Opens On", required=True, tracking=True)
-    date_close = fields.Datetime(string="Closes On", required=True, tracking=True)
+    date_close = fields.Datetime(
+        string="Closes On",
+        required=True,
+        tracking=True,
+        help="The close announced to the groceries: they may change their orders until then.",
+    )
+    date_closed = fields.Datetime(
+        string="Actual Close",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="When the cycle was actually closed for orders: before the announced close when it "
+        "was closed early. The portal shows it instead of the announced close.",
+    )
+    is_close_early = fields.Boolean(
+        string="Closing Early",
+        compute="_compute_is_close_early",
+        help="Closing now would close before the close announced to the groceries.",
+    )
     delivery_date = fields.Date(tracking=True)
     user_id = fields.Many2one(
         "res.users",
@@ -103,6 +122,12 @@ class AlimOrderCycle(models.Model):
                 raise ValidationError(
                     self.env._("The cycle %(name)s must close after it opens.", name=cycle.name)
                 )
+
+    @api.depends("state", "date_close")
+    def _compute_is_close_early(self):
+        now = fields.Datetime.now()
+        for cycle in self:
+            cycle.is_close_early = cycle.state == "open" and bool(cycle.date_close) and now < cycle.date_close
 
     def _is_open_for_orders(self):
         """True while groceries may still change their orders."""
@@ -173,7 +198,25 @@ class AlimOrderCycle(models.Model):
         return self._transition("draft")
 
     def action_close(self):
-        return self._transition("close")
+        """Close for orders, and record when. Before the announced close, the groceries were
+        told they had until then: closing early is refused unless the caller says it means it
+        (the form's "Close Early" button asks the user to confirm, then passes
+        ``alim_close_early``)."""
+        self._check_is_action_allowed("close")
+        now = fields.Datetime.now()
+        early = self.filtered(lambda cycle: now < cycle.date_close)
+        if early and not self.env.context.get("alim_close_early"):
+            cycle = early[0]
+            raise UserError(
+                self.env._(
+                    "The groceries were told the cycle %(name)s closes on %(date)s: closing it now "
+                    'closes it early and ends their orders. Use the button "Close Early" and '
+                    "confirm.",
+                    name=cycle.name,
+                    date=format_datetime(self.env, cycle.date_close, dt_format="short"),
+                )
+            )
+        return self._transition("close", date_closed=now)
 
     def action_allocate(self):
         self._check_is_action_allowed("allocate")

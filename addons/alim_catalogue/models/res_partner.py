@@ -12,9 +12,13 @@ TIER_PRICELISTS = {
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    # Not a membership status (that is gesmip_network's grocery_status, the one field read
+    # "Membership Status"): the prices a customer pays, whatever its membership.
     member_tier = fields.Selection(
         [("member", "Network Member"), ("partner", "Partner"), ("non_member", "Non-member")],
-        help="Sets the grocery's pricelist: the price it sees in the portal is the price it is invoiced.",
+        string="Pricing Tier",
+        help="Sets the customer's pricelist: the price a grocery sees in the portal is the price "
+        "it is invoiced. Without a tier, the non-member prices apply.",
     )
 
     alim_starter_until = fields.Date(

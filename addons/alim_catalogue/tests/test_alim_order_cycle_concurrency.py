@@ -126,7 +126,7 @@ class TestLastUnitsConcurrency(BaseCase):
             env = api.Environment(cr, SUPERUSER_ID, {})
             cycle = env["alim.order.cycle"].browse(self.cycle_id)
             self.assertEqual(len(cycle.order_ids), 2)
-            cycle.action_close()
+            cycle.with_context(alim_close_early=True).action_close()
             cycle.action_allocate()
             cycle.action_confirm()
             lines = cycle.order_ids.order_line
@@ -141,7 +141,8 @@ class TestLastUnitsConcurrency(BaseCase):
         results = {}
         with self.registry.cursor() as closing_cr:
             closing_env = api.Environment(closing_cr, SUPERUSER_ID, {})
-            closing_env["alim.order.cycle"].browse(self.cycle_id).action_close()
+            cycle = closing_env["alim.order.cycle"].browse(self.cycle_id)
+            cycle.with_context(alim_close_early=True).action_close()
             closing_env.flush_all()  # the row is now locked by the closing transaction
             thread = threading.Thread(target=self._order_in_own_transaction, args=(self.small_id, 1, results))
             thread.start()

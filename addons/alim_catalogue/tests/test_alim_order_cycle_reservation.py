@@ -29,7 +29,7 @@ class TestOrderCycleReservation(AlimCatalogueCommon):
         cycle = self._open_cycle(groceries, list(lines), "Resa week", location_id=self.stock.id)
         for grocery in groceries:
             self._create_order(cycle, grocery, lines)
-        cycle.action_close()
+        cycle.with_context(alim_close_early=True).action_close()
         cycle = cycle.with_context(gesmip_job_mode="background")
         cycle.with_context(gesmip_job_mode="inline").action_allocate()
         return cycle

@@ -40,7 +40,10 @@ class AlimHabilitationReport(models.Model):
     partner_id = fields.Many2one("res.partner", string="Donor / Grocery", readonly=True)
     department = fields.Char(string="Département", readonly=True)
     product_id = fields.Many2one("product.product", readonly=True)
-    weight_kg = fields.Float(string="Weight (kg)", digits=(12, 3), readonly=True)
+    # Two measures, never one mixed figure: a pivot adds up received and distributed kilograms
+    # only if they are one field, so each direction has its own column (0 on the other's rows).
+    received_kg = fields.Float(string="Received (kg)", digits=(12, 3), readonly=True)
+    distributed_kg = fields.Float(string="Distributed (kg)", digits=(12, 3), readonly=True)
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
@@ -58,7 +61,8 @@ class AlimHabilitationReport(models.Model):
                        m.alim_donor_id AS partner_id,
                        %(donor_department)s AS department,
                        m.product_id AS product_id,
-                       m.alim_weight_kg AS weight_kg
+                       m.alim_weight_kg AS received_kg,
+                       0.0 AS distributed_kg
                   FROM stock_move m
                   JOIN stock_picking p ON p.id = m.picking_id
                   JOIN stock_picking_type t ON t.id = p.picking_type_id
@@ -75,8 +79,9 @@ class AlimHabilitationReport(models.Model):
                        m.alim_grocery_id AS partner_id,
                        %(grocery_department)s AS department,
                        m.product_id AS product_id,
+                       0.0 AS received_kg,
                        CASE WHEN m.quantity > 0 THEN m.alim_weight_kg * l.quantity / m.quantity
-                            ELSE 0 END AS weight_kg
+                            ELSE 0 END AS distributed_kg
                   FROM stock_move_line l
                   JOIN stock_move m ON m.id = l.move_id
                   JOIN stock_picking p ON p.id = m.picking_id

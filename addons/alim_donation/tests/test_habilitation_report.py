@@ -96,12 +96,31 @@ class TestHabilitationReport(DonationCommon):
         return picking
 
     def _report(self, groupby):
+        """{key: kilograms} grouped by ``groupby`` (direction first): the received column on
+        the received rows, the distributed column on the others, never both."""
         Report = self.env["alim.habilitation.report"].with_user(self.coordinator)
         domain = [("date", ">=", fields.Datetime.to_datetime(f"{fields.Date.today().year}-01-01"))]
-        return {
-            tuple(g if not hasattr(g, "id") else g.id for g in key): round(weight, 3)
-            for *key, weight in Report._read_group(domain, groupby, ["weight_kg:sum"])
-        }
+        result = {}
+        for *key, received, distributed in Report._read_group(
+            domain, groupby, ["received_kg:sum", "distributed_kg:sum"]
+        ):
+            self.assertEqual(distributed if key[0] == "received" else received, 0.0, key)
+            result[tuple(g if not hasattr(g, "id") else g.id for g in key)] = round(received + distributed, 3)
+        return result
+
+    def test_pivot_shows_received_and_distributed_side_by_side(self):
+        """The coordinator's pivot: one column of kilograms received, one of kilograms
+        distributed, and no total that adds the two (40 kg in, 14 kg out: never 54)."""
+        Report = self.env["alim.habilitation.report"].with_user(self.coordinator)
+        pivot = self.env.ref("alim_donation.alim_habilitation_report_view_pivot")
+        arch = Report.get_view(pivot.id, "pivot")["arch"]
+        self.assertIn('name="received_kg" type="measure"', arch)
+        self.assertIn('name="distributed_kg" type="measure"', arch)
+        self.assertNotIn('type="col"', arch)
+        self.assertNotIn("weight_kg", Report._fields)
+        domain = [("date", ">=", fields.Datetime.to_datetime(f"{fields.Date.today().year}-01-01"))]
+        [(received, distributed)] = Report._read_group(domain, [], ["received_kg:sum", "distributed_kg:sum"])
+        self.assertEqual((round(received, 3), round(distributed, 3)), (40.0, 14.0))
 
     def test_sums_what_the_receptions_and_deliveries_hold(self):
         self.assertEqual(self.delivery.state, "done")

@@ -77,16 +77,21 @@ class TestYearlyExports(HttpCase, DonationCommon):
     def test_habilitation_report_exported_by_the_coordinator(self):
         self.authenticate(self.coordinator.login, self.coordinator.login)
         response = self._export(
-            "csv", "alim.habilitation.report", ["direction", "source_type", "weight_kg"], []
+            "csv",
+            "alim.habilitation.report",
+            ["direction", "source_type", "received_kg", "distributed_kg"],
+            [],
         )
         self.assertEqual(response.status_code, 200)
         rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
         weights = {}
         for row in rows:
             key = (row["direction"], row["source_type"])
-            weights[key] = weights.get(key, 0.0) + float(row["weight_kg"])
+            weights[key] = weights.get(key, 0.0) + float(row["received_kg"]) + float(row["distributed_kg"])
         self.assertEqual(weights, {("Received", "Donation"): 10.0, ("Received", "Public programme"): 30.0})
-        response = self._export("xlsx", "alim.habilitation.report", ["direction", "weight_kg"], [])
+        response = self._export(
+            "xlsx", "alim.habilitation.report", ["direction", "received_kg", "distributed_kg"], []
+        )
         self.assertEqual(response.status_code, 200)
         self.assertTrue(response.content.startswith(b"PK"))  # an Office Open XML workbook
         self.assertIn("spreadsheetml", response.headers["Content-Type"])

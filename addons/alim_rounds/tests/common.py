@@ -66,7 +66,7 @@ class AlimRoundsCommon(AlimCatalogueCommon):
         cycle.action_open()
         for grocery, lines in quantities.items():
             cls._create_order(cycle, grocery, lines)
-        cycle.action_close()
+        cycle.with_context(alim_close_early=True).action_close()
         cycle.action_allocate()
         cycle.action_confirm()
         return cycle

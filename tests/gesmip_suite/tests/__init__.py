@@ -11,3 +11,6 @@ from . import test_public_programme_invoicing
 from . import test_round_sheet_after_recall
 from . import test_pdf_reports
 from . import test_year_fields
+from . import test_field_labels
+from . import test_view_many2one_create
+from . import test_round_tour

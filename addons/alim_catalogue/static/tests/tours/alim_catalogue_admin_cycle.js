@@ -14,8 +14,13 @@ registry.category("web_tour.tours").add("alim_catalogue_admin_cycle", {
             trigger: ".o_statusbar_status .o_arrow_button_current:contains('Open')",
         },
         {
-            content: "Close it for orders",
-            trigger: "button[name=action_close]",
+            content: "Close it for orders, before the close announced to the groceries",
+            trigger: "button[name=action_close]:contains('Close Early')",
+            run: "click",
+        },
+        {
+            content: "The early close is said and confirmed",
+            trigger: ".modal:contains('Closing now ends their orders early') .modal-footer .btn-primary",
             run: "click",
         },
         {
