@@ -84,7 +84,7 @@ class TestGroceryDeclaration(GesmipNetworkCommon):
     def test_coordinator_correction_is_tracked(self):
         declaration = self._declare(self.portal_a, self.last_month)
         declaration.with_user(self.coordinator).write({"households_count": 125})
-        self.env.flush_all()
+        self.env.cr.precommit.run()  # tracking is written when the transaction commits
         tracking = declaration.sudo().message_ids.tracking_value_ids.filtered(
             lambda value: value.field_id.name == "households_count"
         )
@@ -106,7 +106,7 @@ class TestGroceryDeclaration(GesmipNetworkCommon):
         self.assertEqual(self.grocery_a.households_count, 120)
         # a draft (reminded, not declared) does not count
         self.Declaration.create(
-            {"grocery_id": self.grocery_b.id, "month": self.last_month, "households_count": 5}
+            {"grocery_id": self.grocery_b.id, "month": self.last_month, "households_count": 5, "people_count": 12}
         )
         self.assertEqual(self.grocery_b.grocery_households_used, 40)
 
