@@ -2,9 +2,11 @@
 of them late with last month's (Épicerie sociale d'Albi among them, so that its portal user
 sees the banner of /my), their figures near the households on their form."""
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import fields
 
-from odoo.addons.gesmip_network.lib.declaration import previous_month
+from ..lib.declaration import previous_month
 
 LATE = ("gesmip_network.grocery_albi",)
 ON_TIME = ("gesmip_network.grocery_mirail",)
@@ -43,7 +45,10 @@ def declare_last_months(env, months=3):
                     "distribution_days": 8 + (grocery.id + age) % 6,
                     "kg_distributed": round(households * 14.5, 1) if grocery.id % 3 else 0.0,
                     "state": "declared",
-                    "declared_on": fields.Datetime.to_datetime(period.replace(day=1)),
+                    # declared in the first days of the next month
+                    "declared_on": fields.Datetime.to_datetime(
+                        period + relativedelta(months=1, days=grocery.id % 5)
+                    ),
                 }
             )
     Declaration.create(vals_list)

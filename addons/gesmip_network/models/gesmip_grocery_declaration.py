@@ -1,3 +1,4 @@
+from dateutil.relativedelta import relativedelta
 from psycopg2.errors import UniqueViolation
 
 from odoo import Command, api, fields, models
@@ -6,6 +7,8 @@ from odoo.tools.misc import format_date
 
 from ..lib.declaration import FigureError, month_start, previous_month, read_count, read_kg, read_month
 
+# A grocery declares from the portal the months of the last year; older ones go through staff.
+PORTAL_MONTHS_BACK = 12
 # The figures of the portal's form: field name -> (reader, required)
 PORTAL_FIGURES = {
     "households_count": (read_count, True),
@@ -31,7 +34,6 @@ class GesmipGroceryDeclaration(models.Model):
 
     grocery_id = fields.Many2one(
         "res.partner",
-        string="Grocery",
         required=True,
         index=True,
         ondelete="restrict",
@@ -48,9 +50,7 @@ class GesmipGroceryDeclaration(models.Model):
     people_count = fields.Integer(
         string="People Served", tracking=True, help="People (household members) served in the month."
     )
-    distribution_days = fields.Integer(
-        string="Distribution Days", tracking=True, help="Days the grocery was open for distribution."
-    )
+    distribution_days = fields.Integer(tracking=True, help="Days the grocery was open for distribution.")
     kg_distributed = fields.Float(
         string="Kilograms Distributed",
         digits=(12, 1),
@@ -64,7 +64,7 @@ class GesmipGroceryDeclaration(models.Model):
         tracking=True,
         copy=False,
     )
-    declared_by_id = fields.Many2one("res.users", string="Declared By", readonly=True, copy=False)
+    declared_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     declared_on = fields.Datetime(readonly=True, copy=False)
     reminded_on = fields.Date(
         string="Reminder Sent On",
@@ -215,6 +215,14 @@ class GesmipGroceryDeclaration(models.Model):
             month = read_month(post.get("month"))
         except FigureError:
             raise UserError(self.env._("Choose the month you declare.")) from None
+        oldest = month_start(fields.Date.context_today(self)) - relativedelta(months=PORTAL_MONTHS_BACK)
+        if month < oldest:
+            raise UserError(
+                self.env._(
+                    "Months older than a year are declared through the network's coordination (%(month)s).",
+                    month=self._month_label(month),
+                )
+            )
         values = self._portal_read_figures(post)
         Declaration = self.sudo()
         existing = Declaration.search([("grocery_id", "=", grocery.id), ("month", "=", month)])

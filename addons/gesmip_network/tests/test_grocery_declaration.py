@@ -48,6 +48,8 @@ class TestGroceryDeclaration(GesmipNetworkCommon):
         with self.assertRaisesRegex(UserError, "already declared"):
             self._declare(self.portal_a, self.last_month, households="999")
         self.assertEqual(declaration.households_count, 120)
+        with self.assertRaisesRegex(UserError, "older than a year"):
+            self._declare(self.portal_a, self.last_month.replace(year=self.last_month.year - 2))
         # this month has not ended
         with self.assertRaisesRegex(ValidationError, "once the month has ended"):
             self._declare(self.portal_a, self.today)
@@ -106,7 +108,12 @@ class TestGroceryDeclaration(GesmipNetworkCommon):
         self.assertEqual(self.grocery_a.households_count, 120)
         # a draft (reminded, not declared) does not count
         self.Declaration.create(
-            {"grocery_id": self.grocery_b.id, "month": self.last_month, "households_count": 5, "people_count": 12}
+            {
+                "grocery_id": self.grocery_b.id,
+                "month": self.last_month,
+                "households_count": 5,
+                "people_count": 12,
+            }
         )
         self.assertEqual(self.grocery_b.grocery_households_used, 40)
 
