@@ -85,7 +85,10 @@ class TestGroceryDeclaration(GesmipNetworkCommon):
 
     def test_coordinator_correction_is_tracked(self):
         declaration = self._declare(self.portal_a, self.last_month)
-        declaration.with_user(self.coordinator).write({"households_count": 125})
+        # the test base turns tracking off: on here, as in the application
+        declaration.with_user(self.coordinator).with_context(
+            tracking_disable=False, mail_notrack=False
+        ).write({"households_count": 125})
         self.env.cr.precommit.run()  # tracking is written when the transaction commits
         tracking = declaration.sudo().message_ids.tracking_value_ids.filtered(
             lambda value: value.field_id.name == "households_count"
