@@ -1,7 +1,7 @@
 {
     "name": "Alternative Platform: Catalogue and Orders",
     "summary": "Order cycles, member pricing, fair allocation, standing orders, group purchases",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "GESMIP",
     "website": "https://github.com/gesmip/gesmip",
     "author": "GESMIP",
@@ -34,6 +34,8 @@
         "views/portal_templates.xml",
         "views/standing_order_portal_templates.xml",
         "report/sale_order_report_templates.xml",
+        "views/alim_order_cycle_declaration_templates.xml",
+        "views/res_config_settings_views.xml",
         "data/ir_sequence_data.xml",
         "data/alim_order_cycle_data.xml",
     ],

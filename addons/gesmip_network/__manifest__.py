@@ -12,17 +12,27 @@
     "data": [
         "security/gesmip_network_groups.xml",
         "security/ir.model.access.csv",
+        "security/gesmip_grocery_declaration_security.xml",
         "data/gesmip_department_data.xml",
+        "data/gesmip_grocery_declaration_data.xml",
         "views/gesmip_department_views.xml",
         "views/res_partner_views.xml",
         "views/res_partner_network_views.xml",
         "views/gesmip_network_menus.xml",
+        "views/gesmip_grocery_declaration_views.xml",
+        "views/gesmip_grocery_declaration_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/res_partner_platform_demo.xml",
         "demo/res_users_demo.xml",
+        "demo/gesmip_grocery_declaration_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "gesmip_network/static/tests/tours/*.js",
+        ],
+    },
     "application": True,
 }

@@ -23,7 +23,13 @@ class AlimGroceryPortalFormMixin(models.AbstractModel):
         if not grocery or not self.sudo()._alim_portal_grocery_allowed(grocery):
             raise AccessError(self._alim_portal_refusal())
         grocery._gesmip_check_takes_part()
+        self._alim_portal_check_declared(grocery)
         return grocery
+
+    def _alim_portal_check_declared(self, grocery):
+        """Hook: refuse while ``grocery`` owes last month's figures and the record's company
+        makes ordering wait for them (``res.company.alim_declaration_required``)."""
+        grocery._alim_check_declared(self.sudo().company_id)
 
     def _alim_portal_grocery_allowed(self, grocery):
         """Hook, called as superuser: whether ``grocery`` (a member grocery) may fill in this

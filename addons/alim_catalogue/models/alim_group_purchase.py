@@ -144,7 +144,7 @@ class AlimGroupPurchase(models.Model):
                     shares = {d.id: int(d.quantity) for d in demands}
                 else:
                     requests = [
-                        Request(d.id, int(d.quantity), d.partner_id.households_count) for d in demands
+                        Request(d.id, int(d.quantity), d.partner_id.grocery_households_used) for d in demands
                     ]
                     shares = allocate(available, requests)
                 for demand in demands:

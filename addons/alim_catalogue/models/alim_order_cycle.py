@@ -285,6 +285,7 @@ class AlimOrderCycle(models.Model):
         left out is said on the order."""
         self.ensure_one()
         taking_part = self.grocery_ids - self.grocery_ids._gesmip_not_taking_part()
+        taking_part -= self._alim_skip_waiting_for_declaration(taking_part)
         standing_orders = self.env["alim.standing.order"].search(
             [("partner_id", "in", taking_part.ids), ("company_id", "=", self.company_id.id)]
         )
@@ -434,6 +435,27 @@ class AlimOrderCycle(models.Model):
         order = cycle._set_grocery_quantities(grocery.sudo(), quantities)
         return order.with_env(self.env)
 
+    def _alim_portal_declaration_wait(self):
+        """Why the current user's grocery cannot order in this cycle until it declares last
+        month's figures, or an empty text (the company's setting decides)."""
+        self.ensure_one()
+        grocery = self.env.user._gesmip_member_grocery()
+        return grocery._alim_declaration_refusal(self.sudo().company_id) if grocery else ""
+
+    def _alim_skip_waiting_for_declaration(self, groceries):
+        """Of ``groceries``, those whose standing order waits for last month's figures: said
+        on the cycle, their orders not pre-filled."""
+        self.ensure_one()
+        waiting = groceries._alim_waiting_for_declaration(self.company_id)
+        if waiting:
+            self.message_post(
+                body=self.env._(
+                    "Standing orders not applied: %(groceries)s have not declared last month's figures.",
+                    groceries=", ".join(waiting.mapped("display_name")),
+                )
+            )
+        return waiting
+
     def _alim_vat_note(self):
         """Whether the prices a grocery reads include VAT, in its words."""
         self.ensure_one()
@@ -509,7 +531,7 @@ class AlimOrderCycle(models.Model):
                     updates[key] = updates.get(key, SaleLine) | line
                 continue
             requests = [
-                Request(line.id, int(line.product_uom_qty), line.order_id.partner_id.households_count)
+                Request(line.id, int(line.product_uom_qty), line.order_id.partner_id.grocery_households_used)
                 for line in lines
             ]
             shares = allocate(available, requests, cycle_line.pack_size or 1)

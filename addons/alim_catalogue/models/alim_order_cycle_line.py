@@ -95,7 +95,7 @@ class AlimOrderCycleLine(models.Model):
         if self.max_per_grocery:
             limits.append(self.max_per_grocery)
         if self.quota_per_household:
-            limits.append(float(int(self.quota_per_household * max(grocery.households_count, 0))))
+            limits.append(float(int(self.quota_per_household * max(grocery.grocery_households_used, 0))))
         return min(limits) if limits else 0.0
 
     def _alim_over_available(self, ordered):

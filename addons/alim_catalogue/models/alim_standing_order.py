@@ -43,6 +43,11 @@ class AlimStandingOrder(models.Model):
         standing.active = bool(active)
         return True
 
+    def _alim_portal_check_declared(self, grocery):
+        # a standing order is no order: it is applied at a cycle's opening, where the
+        # monthly figures are asked (alim.order.cycle._apply_standing_orders)
+        return None
+
     def _alim_portal_grocery_allowed(self, grocery):
         return self.partner_id == grocery
 

@@ -28,6 +28,13 @@ class ResCompany(models.Model):
         domain="[('type_tax_use', '=', 'sale'), ('company_id', 'parent_of', id)]",
         help="Tax of the food bought and sold to the groceries (in France the reduced rate, 5.5 %).",
     )
+    # Ordering waits for the monthly figures (gesmip.grocery.declaration): a grocery that has
+    # not declared last month's cannot order until it does.
+    alim_declaration_required = fields.Boolean(
+        string="Ordering Waits for Last Month's Figures",
+        help="A grocery that has not declared its figures of last month (households, people, "
+        "distributions) cannot order until it does; the portal tells it why.",
+    )
     alim_fee_tax_id = fields.Many2one(
         "account.tax",
         string="VAT on the Logistics Fee",

@@ -1,6 +1,9 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.gesmip_network.lib.declaration import previous_month
 
 TIER_PRICELISTS = {
     "member": "alim_catalogue.pricelist_member",
@@ -79,3 +82,32 @@ class ResPartner(models.Model):
             pricelist = self.env.ref(TIER_PRICELISTS[tier], raise_if_not_found=False)
             if pricelist:
                 vals["property_product_pricelist"] = pricelist.id
+
+    # --- ordering waits for last month's figures (company setting) -------------------------
+    def _alim_waiting_for_declaration(self, company):
+        """Those of these partners' organisations that may not order for ``company`` until
+        they declare last month's figures (``res.company.alim_declaration_required``)."""
+        if not company.sudo().alim_declaration_required:
+            return self.browse()
+        month = previous_month(fields.Date.context_today(self))
+        return self.sudo()._gesmip_undeclared(month).with_env(self.env)
+
+    def _alim_declaration_refusal(self, company):
+        """Why the first of these groceries may not order for ``company``, or an empty text."""
+        waiting = self._alim_waiting_for_declaration(company)[:1]
+        if not waiting:
+            return ""
+        month = previous_month(fields.Date.context_today(self))
+        return self.env._(
+            "%(grocery)s must first declare its figures of %(month)s (households, people and "
+            "distributions of the month, in the portal's “Monthly figures”) before it can order.",
+            grocery=waiting.display_name,
+            month=self.env["gesmip.grocery.declaration"]._month_label(month),
+        )
+
+    def _alim_check_declared(self, company):
+        """Refuse an order of these groceries for ``company`` while last month's figures are
+        owed and the company makes ordering wait for them."""
+        refusal = self._alim_declaration_refusal(company)
+        if refusal:
+            raise UserError(refusal)

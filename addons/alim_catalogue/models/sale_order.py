@@ -35,6 +35,10 @@ class SaleOrder(models.Model):
             [vals["partner_id"] for vals in vals_list if vals.get("cycle_id") and vals.get("partner_id")]
         )
         partners._gesmip_check_takes_part()
+        for vals in vals_list:  # ordering waits for last month's figures, if the company says so
+            if vals.get("cycle_id") and vals.get("partner_id"):
+                cycle = self.env["alim.order.cycle"].sudo().browse(vals["cycle_id"])
+                self.env["res.partner"].browse(vals["partner_id"])._alim_check_declared(cycle.company_id)
         return super().create(vals_list)
 
     def _create_invoices(self, grouped=False, final=False, date=None):

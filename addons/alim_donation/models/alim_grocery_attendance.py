@@ -72,22 +72,51 @@ class AlimGroceryAttendance(models.Model):
 
     @api.model
     def _record_current_counts(self, date_from, date_to):
-        """One period for every active member grocery, with the numbers on its form today
-        (those already recorded for an overlapping period are left as they are)."""
+        """One period for every member grocery, with the figures it declared for the months
+        of the period (gesmip.grocery.declaration: the most households and the most people of
+        a declared month, as this model's totals read), else, when it declared none, the
+        numbers on its form today. Those already recorded for an overlapping period are left
+        as they are."""
         groceries = self.env["res.partner"].search([("is_grocery", "=", True), ("is_company", "=", True)])
         done = self.search([("date_from", "<=", date_to), ("date_to", ">=", date_from)]).grocery_id
+        declared = self._declared_counts(groceries - done, date_from, date_to)
         return self.create(
             [
                 {
                     "grocery_id": grocery.id,
                     "date_from": date_from,
                     "date_to": date_to,
-                    "households_count": grocery.households_count,
-                    "people_count": grocery.people_count,
+                    **declared.get(
+                        grocery.id,
+                        {"households_count": grocery.households_count, "people_count": grocery.people_count},
+                    ),
                 }
                 for grocery in groceries - done
             ]
         )
+
+    @api.model
+    def _declared_counts(self, groceries, date_from, date_to):
+        """``{grocery id: {"households_count": n, "people_count": n}}``: the most of a month
+        the groceries declared among the months that start within the period."""
+        groups = (
+            self.env["gesmip.grocery.declaration"]
+            .sudo()
+            ._read_group(
+                [
+                    ("grocery_id", "in", groceries.ids),
+                    ("state", "=", "declared"),
+                    ("month", ">=", date_from),
+                    ("month", "<=", date_to),
+                ],
+                ["grocery_id"],
+                ["households_count:max", "people_count:max"],
+            )
+        )
+        return {
+            grocery.id: {"households_count": households, "people_count": people}
+            for grocery, households, people in groups
+        }
 
     @api.model
     def action_record_current_year(self):

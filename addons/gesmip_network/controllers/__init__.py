@@ -1,1 +1,2 @@
 from . import grocery_door
+from . import portal

@@ -1,5 +1,10 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
+
+from ..lib.declaration import previous_month
 
 GROCERY_STATUSES = [
     ("project", "Project"),
@@ -153,3 +158,100 @@ class ResPartner(models.Model):
         help="Another regional supply platform of the national union (UGESS).",
     )
     platform_region = fields.Char()
+
+    # --- Monthly figures declared to the network (gesmip.grocery.declaration) ---------------
+    declaration_ids = fields.One2many("gesmip.grocery.declaration", "grocery_id", string="Monthly Figures")
+    grocery_declared_month = fields.Date(
+        string="Last Month Declared",
+        compute="_compute_grocery_households_used",
+        help="The latest month whose figures the grocery declared.",
+    )
+    grocery_households_used = fields.Integer(
+        string="Households Used",
+        compute="_compute_grocery_households_used",
+        help="The households of the latest month the grocery declared, else the households "
+        "served on its form: the base of fair allocation.",
+    )
+    grocery_declaration_late = fields.Boolean(
+        string="Last Month Not Declared",
+        compute="_compute_grocery_declaration_late",
+        search="_search_grocery_declaration_late",
+        help="The grocery takes part in the network's supply and has not declared its figures of last month.",
+    )
+
+    def _gesmip_latest_declarations(self):
+        """``{grocery id: its latest declared month's declaration}`` for these partners'
+        organisations (read as superuser: figures are not secret to the reader's own
+        grocery, and staff read them all)."""
+        groceries = self.commercial_partner_id
+        declarations = (
+            self.env["gesmip.grocery.declaration"]
+            .sudo()
+            .search(
+                [("grocery_id", "in", groceries.ids), ("state", "=", "declared")], order="month desc, id desc"
+            )
+        )
+        latest = {}
+        for declaration in declarations:
+            latest.setdefault(declaration.grocery_id.id, declaration)
+        return latest
+
+    def _compute_grocery_households_used(self):
+        latest = self._gesmip_latest_declarations() if self.ids else {}
+        for partner in self:
+            declaration = latest.get(partner.commercial_partner_id.id)
+            partner.grocery_declared_month = declaration.month if declaration else False
+            grocery = partner.commercial_partner_id
+            partner.grocery_households_used = (
+                declaration.households_count if declaration else grocery.households_count
+            )
+
+    @api.model
+    def _gesmip_declaration_expected_domain(self, month):
+        """The groceries that owe the network their figures of ``month`` (a first day of
+        month): those taking part in the supply, opened before the month ended."""
+        next_month = month + relativedelta(months=1)
+        return [
+            *self._gesmip_taking_part_domain(),
+            ("is_company", "=", True),
+            "|",
+            ("grocery_opening_date", "=", False),
+            ("grocery_opening_date", "<", next_month),
+        ]
+
+    def _gesmip_undeclared(self, month):
+        """Those of these partners' organisations that owe their figures of ``month`` and have
+        not declared them."""
+        groceries = self.commercial_partner_id.filtered_domain(
+            self._gesmip_declaration_expected_domain(month)
+        )
+        declared = (
+            self.env["gesmip.grocery.declaration"]
+            .sudo()
+            .search([("grocery_id", "in", groceries.ids), ("month", "=", month), ("state", "=", "declared")])
+            .grocery_id
+        )
+        return groceries - declared
+
+    def _compute_grocery_declaration_late(self):
+        month = previous_month(fields.Date.context_today(self))
+        late = self._gesmip_undeclared(month)
+        for partner in self:
+            partner.grocery_declaration_late = partner in late
+
+    def _search_grocery_declaration_late(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on the late declarations."))
+        month = previous_month(fields.Date.context_today(self))
+        declared = (
+            self.env["gesmip.grocery.declaration"]
+            .sudo()
+            ._search([("month", "=", month), ("state", "=", "declared")])
+        )
+        late_domain = [
+            *self._gesmip_declaration_expected_domain(month),
+            ("id", "not in", declared.subselect("grocery_id")),
+        ]
+        if (operator == "=") == value:
+            return late_domain
+        return ["!", *expression.normalize_domain(late_domain)]
