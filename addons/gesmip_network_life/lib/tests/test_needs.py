@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 
 def _register_lib():
-    """Make ``gesmip_network_lib`` importable however pytest was started.
+    """Make ``gesmip_network_life_lib`` importable however pytest was started.
 
     Started on this addon alone, pytest takes the addon's ``pyproject.toml`` as its
     configuration and skips the repository's root ``conftest.py``; and it imports the
@@ -18,21 +18,21 @@ def _register_lib():
     addon package so that no Odoo import is needed.
     """
     lib = pathlib.Path(__file__).resolve().parent.parent
-    for name in ("gesmip_network", "addons.gesmip_network"):
+    for name in ("gesmip_network_life", "addons.gesmip_network_life"):
         stub = sys.modules.setdefault(name, types.ModuleType(name))
         if not hasattr(stub, "__path__"):
             stub.__path__ = [str(lib.parent)]
-    if "gesmip_network_lib" not in sys.modules:
+    if "gesmip_network_life_lib" not in sys.modules:
         spec = importlib.util.spec_from_file_location(
-            "gesmip_network_lib", lib / "__init__.py", submodule_search_locations=[str(lib)]
+            "gesmip_network_life_lib", lib / "__init__.py", submodule_search_locations=[str(lib)]
         )
-        sys.modules["gesmip_network_lib"] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sys.modules["gesmip_network_lib"])
+        sys.modules["gesmip_network_life_lib"] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules["gesmip_network_life_lib"])
 
 
 _register_lib()
 
-from gesmip_network_lib.needs import (  # noqa: E402
+from gesmip_network_life_lib.needs import (  # noqa: E402
     ALL_MONTHS,
     SEASON_MONTHS,
     Interview,
