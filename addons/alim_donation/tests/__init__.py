@@ -11,3 +11,4 @@ from . import test_public_programme
 from . import test_habilitation_report
 from . import test_alim_donation_agreement
 from . import test_yearly_exports
+from . import test_dock_rules_tour

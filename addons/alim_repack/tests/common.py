@@ -5,7 +5,7 @@ from datetime import datetime
 from odoo import Command
 from odoo.tests import Form, new_test_user
 
-from odoo.addons.alim_food.tests.common import AlimFoodCommon
+from odoo.addons.alim_food.tests.common import AlimFoodCommon, measured
 
 
 class RepackCommon(AlimFoodCommon):
@@ -78,6 +78,7 @@ class RepackCommon(AlimFoodCommon):
                     "lot_id": lot.id,
                     "location_id": move.location_id.id,
                     "location_dest_id": move.location_dest_id.id,
+                    **measured(product),
                 }
             ),
         ]
