@@ -90,7 +90,9 @@ class TestReceptionLineTemperature(ColdChainCommon):
             for value in self.env.cr.precommit.data.get("bus.bus.values", [])
         ]
         notes = [
-            (channel, message["payload"]) for channel, message in sent if message["type"] == "simple_notification"
+            (channel, message["payload"])
+            for channel, message in sent
+            if message["type"] == "simple_notification"
         ]
         self.assertEqual(len(notes), 1)
         channel, note = notes[0]

@@ -46,13 +46,9 @@ registry.category("web_tour.tours").add("alim_donation_dock_rules", {
             run: "edit 6",
         },
         {
-            content: "Its lot, then its date on the same line",
+            content: "Its lot (its date goes on the same line)",
             trigger: ".o_data_row .o_field_widget[name=lot_name] input",
             run: "edit DLC-COURTE",
-        },
-        {
-            trigger: ".o_data_row .o_field_widget[name=expiration_date] input",
-            run: `edit ${inDays(1)}`,
         },
         {
             content: "The temperature is empty until measured (not 0,0)",
@@ -71,6 +67,14 @@ registry.category("web_tour.tours").add("alim_donation_dock_rules", {
             content: "Why the short-dated lot is accepted, written on the dock line",
             trigger: ".o_data_row .o_field_widget[name=alim_short_date_reason] textarea",
             run: "edit Distribué demain matin par l'épicerie des Minimes",
+        },
+        {
+            content: "The date last: the product's onchange has answered by now (it proposes a date)",
+            trigger: ".o_data_row .o_field_widget[name=expiration_date] input",
+            run: `edit ${inDays(1)}`,
+        },
+        {
+            trigger: `.o_data_row .o_field_widget[name=expiration_date] input:value(${inDays(1)})`,
         },
         {
             content: "Second line: the salad",
@@ -94,10 +98,6 @@ registry.category("web_tour.tours").add("alim_donation_dock_rules", {
             run: "edit SAL-1",
         },
         {
-            trigger: ".o_data_row:eq(1) .o_field_widget[name=expiration_date] input",
-            run: `edit ${inDays(6)}`,
-        },
-        {
             content: "+9 °C measured in the salad",
             trigger: ".o_data_row:eq(1) .o_field_widget[name=alim_reception_temp_entry] input",
             run: "edit 9 && press Tab",
@@ -118,6 +118,13 @@ registry.category("web_tour.tours").add("alim_donation_dock_rules", {
             content: "Measured again, +2 °C",
             trigger: ".o_data_row:eq(1) .o_field_widget[name=alim_reception_temp_entry] input",
             run: "edit 2",
+        },
+        {
+            trigger: ".o_data_row:eq(1) .o_field_widget[name=expiration_date] input",
+            run: `edit ${inDays(6)}`,
+        },
+        {
+            trigger: `.o_data_row:eq(1) .o_field_widget[name=expiration_date] input:value(${inDays(6)})`,
         },
         {
             content: "Validate the reception",
