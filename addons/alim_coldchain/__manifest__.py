@@ -1,7 +1,7 @@
 {
     "name": "Alternative Platform: Cold Chain",
     "summary": "Temperature register, excursions and holds, use-by and best-before, FEFO, recalls",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "GESMIP",
     "website": "https://github.com/gesmip/gesmip",
     "author": "GESMIP",

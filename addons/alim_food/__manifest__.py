@@ -1,7 +1,7 @@
 {
     "name": "Alternative Platform: Food",
     "summary": "Food attributes, storage classes, dated lots and reception checks",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "GESMIP",
     "website": "https://github.com/gesmip/gesmip",
     "author": "GESMIP",
@@ -16,6 +16,7 @@
     "data": [
         "security/alim_food_groups.xml",
         "security/ir.model.access.csv",
+        "data/decimal_precision_data.xml",
         "data/alim_food_category_data.xml",
         "data/alim_allergen_data.xml",
         "views/alim_food_category_views.xml",
@@ -24,6 +25,7 @@
         "views/res_partner_views.xml",
         "views/stock_location_views.xml",
         "views/stock_move_line_views.xml",
+        "views/stock_lot_views.xml",
         "views/alim_food_menus.xml",
     ],
     "demo": [

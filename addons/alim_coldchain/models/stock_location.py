@@ -71,6 +71,13 @@ class StockLocation(models.Model):
     alim_strictest_max = fields.Float(
         compute="_compute_alim_too_warm", string="Strictest product maximum (°C)", digits=(5, 1)
     )
+    alim_strictest_product_id = fields.Many2one(
+        "product.product",
+        compute="_compute_alim_too_warm",
+        string="Strictest product",
+        help="The product in stock here with the coldest maximum temperature (its category's "
+        "profile, else its storage class): the room must be kept cold enough for it.",
+    )
     temperature_reading_count = fields.Integer(compute="_compute_alim_temperature_counts")
     temperature_excursion_count = fields.Integer(compute="_compute_alim_temperature_counts")
 
@@ -104,6 +111,7 @@ class StockLocation(models.Model):
         for location in self:
             location.alim_too_warm_product_ids = False
             location.alim_strictest_max = 0.0
+            location.alim_strictest_product_id = False
             if not location.id or not location.temp_monitored:
                 continue
             products = Quant._read_group(
@@ -112,6 +120,11 @@ class StockLocation(models.Model):
             maxima = {product: product._alim_temp_max() for (product,) in products}
             values = [value for value in maxima.values() if value is not None]
             location.alim_strictest_max = min(values) if values else 0.0
+            if values:
+                location.alim_strictest_product_id = min(
+                    (product for product, value in maxima.items() if value is not None),
+                    key=lambda product: (maxima[product], product.display_name),
+                )
             too_warm = set(room_too_warm(location.temp_max, values))
             location.alim_too_warm_product_ids = [
                 product.id for product, value in maxima.items() if value in too_warm
@@ -153,6 +166,14 @@ class StockLocation(models.Model):
         for location in self:
             location.temperature_reading_count = readings.get(location, 0)
             location.temperature_excursion_count = excursions.get(location, 0)
+
+    def _alim_cold_responsible(self):
+        """The person in charge of this room's temperature, or of the nearest room above it."""
+        self.ensure_one()
+        location = self
+        while location and not location.cold_responsible_id:
+            location = location.location_id
+        return location.cold_responsible_id
 
     def action_view_temperature_readings(self):
         self.ensure_one()

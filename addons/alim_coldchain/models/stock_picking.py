@@ -5,9 +5,10 @@ from odoo.exceptions import UserError
 
 from ..lib.temperature_profiles import TOLERATED_MARGIN, judge
 
+# The temperature at reception is measured on each line of the reception (alim_food's
+# stock.move.line.alim_reception_temp): one truck brings chilled and frozen goods together.
 TEMP_STAMPS = {
     "alim_loading_temp": ("alim_loading_temp_at", "alim_loading_temp_user_id"),
-    "alim_reception_temp": ("alim_reception_temp_at", "alim_reception_temp_user_id"),
 }
 
 
@@ -24,21 +25,12 @@ class StockPicking(models.Model):
     alim_loading_temp_user_id = fields.Many2one(
         "res.users", string="Loading checked by", readonly=True, copy=False
     )
-    alim_reception_temp = fields.Float(
-        string="Temperature at reception (°C)",
-        digits=(5, 1),
-        copy=False,
-        help="Measured in the goods at unloading; checked against each product's maximum.",
-    )
-    alim_reception_temp_at = fields.Datetime(string="Reception checked at", readonly=True, copy=False)
-    alim_reception_temp_user_id = fields.Many2one(
-        "res.users", string="Reception checked by", readonly=True, copy=False
-    )
     alim_temp_reason = fields.Text(
         string="Why accepted at this temperature",
         copy=False,
-        help="Goods measured above their maximum, within the tolerated margin (3 °C), are "
-        "accepted only with the reason (a brief rise while unloading, measured again).",
+        help="Goods measured at loading above their maximum, within the tolerated margin (3 °C), "
+        "are shipped only with the reason (a brief rise while loading, measured again). At "
+        "reception the reason is written on the line, under “Why accepted”.",
     )
     alim_has_ddm_passed = fields.Boolean(
         string="Best-before passed",
@@ -206,9 +198,26 @@ class StockPicking(models.Model):
         for picking in self:
             if picking.picking_type_code == "outgoing" and picking.alim_loading_temp_at:
                 picking._alim_check_temperature(picking.alim_loading_temp, self.env._("loading"))
-            if picking.picking_type_code == "incoming" and picking.alim_reception_temp_at:
-                picking._alim_check_temperature(picking.alim_reception_temp, self.env._("reception"))
+        self._alim_check_reception_temperatures()
         return super()._pre_action_done_hook()
+
+    def _alim_check_reception_temperatures(self):
+        """Each line measured at reception against its product's maximum: beyond the margin
+        the goods are refused; within it, only with the reason written on the line."""
+        refused, tolerated = [], []
+        for line in self.move_line_ids.filtered(lambda ml: ml.quantity > 0 and ml.alim_reception_temp_at):
+            verdict = line._alim_temp_verdict(line.alim_reception_temp)
+            if verdict == "refused":
+                refused.append(line._alim_temp_warning(line.alim_reception_temp))
+            elif verdict == "tolerated" and not (line.alim_short_date_reason or "").strip():
+                tolerated.append(line._alim_temp_warning(line.alim_reception_temp))
+        if refused or tolerated:
+            raise UserError(
+                self.env._(
+                    "This reception cannot be validated:\n%(errors)s",
+                    errors="\n".join(dict.fromkeys(refused + tolerated)),
+                )
+            )
 
     def _check_expired_lots(self):
         """Best-before lots within tolerance are given knowingly: no expiry confirmation."""
@@ -229,4 +238,5 @@ class StockPicking(models.Model):
             )
             flagged.alim_ddm_passed = True
         self._alim_check_deliverable(loading=False)
+        self.filtered(lambda p: p.picking_type_code == "incoming")._alim_check_reception_temperatures()
         return super()._action_done()

@@ -11,4 +11,5 @@ from . import test_migration_sensor_token
 from . import test_excursion_detection_background
 from . import test_recall_answer
 from . import test_temperature_profiles
+from . import test_reception_line_temperature
 from . import test_freezing

@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from odoo import fields
 
-from odoo.addons.alim_food.tests.common import AlimFoodCommon
+from odoo.addons.alim_food.tests.common import AlimFoodCommon, measured
 
 
 def done_move(env, product, lot, qty, source, dest, when, partner=None, picking_type=None):
@@ -33,6 +33,7 @@ def done_move(env, product, lot, qty, source, dest, when, partner=None, picking_
                         "product_uom_id": product.uom_id.id,
                         "location_id": source.id,
                         "location_dest_id": dest.id,
+                        **measured(product),
                     }
                 )
             ],

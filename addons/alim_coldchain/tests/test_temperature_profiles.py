@@ -99,23 +99,32 @@ class TestTemperatureProfiles(ExcursionHoldCommon):
             }
         )
         picking.move_ids.picked = True
-        field = "alim_reception_temp" if kind == "in" else "alim_loading_temp"
-        picking.with_user(self.warehouse_user).write({field: temp, "alim_temp_reason": reason})
+        if kind == "in":  # measured on the line at the dock
+            picking.move_line_ids.with_user(self.warehouse_user).write(
+                {"alim_reception_temp": temp, "alim_short_date_reason": reason}
+            )
+        else:
+            picking.with_user(self.warehouse_user).write(
+                {"alim_loading_temp": temp, "alim_temp_reason": reason}
+            )
         return picking
 
     def test_reception_temperature_is_judged_against_the_product(self):
         lot = self._lot(self.yoghurt, "REC-YOG", self.now + timedelta(days=10))
         # +8 °C for a +4 °C yoghurt: beyond the tolerated 3 °C, refused
         picking = self._picking("in", self.yoghurt, lot, 10, 8.0)
-        self.assertEqual(picking.alim_reception_temp_user_id, self.warehouse_user)
-        with self.assertRaisesRegex(UserError, "beyond the maximum of Test yoghurt \\(\\+4 °C\\)"):
+        line = picking.move_line_ids.with_user(self.warehouse_user)
+        self.assertEqual(line.alim_reception_temp_user_id, self.warehouse_user)
+        self.assertEqual(line.alim_reception_temp_verdict, "refused")
+        with self.assertRaisesRegex(UserError, "Test yoghurt: \\+8 °C is beyond its maximum of \\+4 °C"):
             picking.with_user(self.warehouse_user).button_validate()
         self.assertEqual(picking.state, "assigned")
-        # +6 °C: tolerated only with the reason
-        picking.with_user(self.warehouse_user).alim_reception_temp = 6.0
-        with self.assertRaisesRegex(UserError, "write why the goods are accepted"):
+        # +6 °C: tolerated only with the reason, written on the line
+        line.alim_reception_temp_entry = "6"
+        self.assertEqual(line.alim_reception_temp_verdict, "tolerated")
+        with self.assertRaisesRegex(UserError, "write why on the line"):
             picking.with_user(self.warehouse_user).button_validate()
-        picking.with_user(self.warehouse_user).alim_temp_reason = "Measured at the door; 3.5 °C at core."
+        line.alim_short_date_reason = "Measured at the door; 3.5 °C at core."
         picking.with_user(self.warehouse_user).button_validate()
         self.assertEqual(picking.state, "done")
 

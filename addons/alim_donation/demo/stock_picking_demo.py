@@ -196,6 +196,15 @@ def public_programme_and_households(env):
     Attendance._record_current_counts(today.replace(month=1, day=1), today.replace(month=12, day=31))
 
 
+def _measured(product, seed):
+    """The temperature the dock volunteer measures in chilled and frozen goods."""
+    if product.storage_class == "chilled":
+        return {"alim_reception_temp": 2.0 + (seed % 3) * 0.5}
+    if product.storage_class == "frozen":
+        return {"alim_reception_temp": -20.0 + (seed % 3) * 0.5}
+    return {}
+
+
 def _reception(env, warehouse, rooms, donor, source, lines, seed):
     """A reception from ``donor``, confirmed and picked into the room of each product's storage
     class (``lines``: product XML id, quantity, declared value per unit), not validated yet."""
@@ -245,6 +254,7 @@ def _reception(env, warehouse, rooms, donor, source, lines, seed):
                             else False,
                             "location_id": supplier.id,
                             "location_dest_id": rooms[product.storage_class].id,
+                            **_measured(product, seed),
                         }
                     )
                 ],

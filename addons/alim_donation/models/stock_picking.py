@@ -97,12 +97,17 @@ class StockPicking(models.Model):
             picking.alim_donation_agreement_id = agreement
 
     def _alim_pickup_temperature(self):
-        """The temperature of the goods recorded at the reception, when the cold chain addon
-        records one (alim_coldchain is not a dependency of this addon), else None."""
+        """The temperatures measured in the goods at the reception, one per measured line
+        ("product, lot: +3,0 °C"), joined; None when no line was measured."""
         self.ensure_one()
-        if "alim_reception_temp_at" in self._fields and self.alim_reception_temp_at:
-            return self.alim_reception_temp
-        return None
+        measured = self.move_line_ids.filtered(lambda line: line.alim_reception_temp_at and line.quantity)
+        if not measured:
+            return None
+        return "; ".join(
+            dict.fromkeys(
+                f"{line._alim_line_label()}: {line.alim_reception_temp_entry} °C" for line in measured
+            )
+        )
 
     def _alim_voucher_lines(self):
         """The goods of the voucher, one line per lot (or per move without lots)."""

@@ -12,3 +12,4 @@ from . import test_habilitation_report
 from . import test_alim_donation_agreement
 from . import test_yearly_exports
 from . import test_habilitation_declared
+from . import test_dock_rules_tour

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from odoo import fields
 
-from odoo.addons.alim_food.tests.common import AlimFoodCommon
+from odoo.addons.alim_food.tests.common import AlimFoodCommon, measured
 
 RECEIPT_SETTINGS = {
     "street": "14 chemin de la Plateforme",
@@ -120,6 +120,7 @@ class DonationCommon(AlimFoodCommon):
                                 "location_id": move.location_id.id,
                                 "location_dest_id": location.id,
                                 "picking_id": picking.id,
+                                **measured(move.product_id),
                             }
                         )
                         for lot, lot_qty, date, location in lots

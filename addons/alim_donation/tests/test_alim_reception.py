@@ -168,6 +168,7 @@ class TestAlimReception(DonationCommon):
                 line.quantity = 12
                 line.lot_name = "DOCK-1"
                 line.expiration_date = self.in_date
+                line.alim_reception_temp_entry = "3,5"
                 line.location_dest_id = self.chilled
             with form.move_line_ids_without_package.new() as line:
                 line.product_id = self.apples
@@ -180,6 +181,49 @@ class TestAlimReception(DonationCommon):
         self.assertEqual(picking.alim_weight_kg, 26.0)
         self.assertEqual(picking.move_line_ids.lot_id.name, "DOCK-1")
         self.assertTrue(picking.alim_is_donation)
+
+    def test_dock_screen_short_dated_reason_and_temperature(self):
+        """On the dock screen itself, the warehouse user writes why a short-dated lot is
+        accepted and types the temperature of chilled goods (empty until then, and required
+        before the reception is validated); lot and date sit on the same line."""
+        view = "alim_donation.stock_picking_view_form_alim_dock"
+        Picking = (
+            self.env["stock.picking"]
+            .with_user(self.user)
+            .with_context(restricted_picking_type_code="incoming")
+        )
+        with Form(Picking, view=view) as form:
+            form.partner_id = self.donor
+            form.alim_source_type = "donation"
+            form.picking_type_id = self.warehouse.in_type_id
+            with form.move_line_ids_without_package.new() as line:
+                line.product_id = self.yogurt
+                line.quantity = 6
+                line.lot_name = "DOCK-SHORT"
+                line.expiration_date = fields.Datetime.now() + timedelta(hours=30)
+                self.assertFalse(line.alim_reception_temp_entry)
+                self.assertTrue(line.alim_reception_temp_required)
+            with form.move_line_ids_without_package.new() as line:
+                line.product_id = self.pasta
+                line.quantity = 4
+                line.lot_name = "DOCK-PASTA"
+                line.expiration_date = self.in_date
+                self.assertFalse(line.alim_reception_temp_required)
+        picking = form.record
+        with self.assertRaises(UserError) as caught:
+            picking.button_validate()
+        self.assertIn("less than 48 hours", str(caught.exception))
+        self.assertIn("Type the temperature measured", str(caught.exception))
+        self.assertNotEqual(picking.state, "done")
+        with Form(picking, view=view) as form:
+            with form.move_line_ids_without_package.edit(0) as line:
+                line.alim_short_date_reason = "Distributed tomorrow morning by the Minimes grocery."
+                line.alim_reception_temp_entry = "3,5"
+        picking.button_validate()
+        self.assertEqual(picking.state, "done")
+        yogurt = picking.move_line_ids.filtered(lambda ml: ml.product_id == self.yogurt)
+        self.assertEqual((yogurt.alim_reception_temp, yogurt.alim_reception_temp_user_id), (3.5, self.user))
+        self.assertEqual(yogurt.lot_id.name, "DOCK-SHORT")
 
     def test_dock_puts_chilled_goods_in_the_cold_room(self):
         """At the dock the warehouse user types the lines without choosing a room: the
@@ -198,6 +242,7 @@ class TestAlimReception(DonationCommon):
                 line.quantity = 12
                 line.lot_name = "DOCK-COLD"
                 line.expiration_date = self.in_date
+                line.alim_reception_temp_entry = "2"
             with form.move_line_ids_without_package.new() as line:
                 line.product_id = self.apples
                 line.quantity = 2

@@ -77,3 +77,42 @@ def donation_excluded(animal_origin, loose, exemption):
     if loose:
         return "animal_loose"
     return None
+
+
+# Cold goods have their temperature measured at unloading (arrêté of 21 December 2009):
+# the reception of chilled or frozen goods is validated only once it is written on the line.
+MEASURED_CLASSES = ("chilled", "frozen")
+
+
+def temperature_required(storage_class):
+    """True when goods of ``storage_class`` are received only with their measured temperature."""
+    return storage_class in MEASURED_CLASSES
+
+
+def parse_temperature(text):
+    """The temperature typed at the dock, in °C, or None when nothing is typed.
+
+    Accepts a comma or a point as decimal separator, a sign (``+``, ``-`` or the typographic
+    minus), spaces and a trailing ``°C`` or ``°``; raises ValueError on anything else."""
+    if text is None or text is False:
+        return None
+    cleaned = str(text).strip().replace("\u2212", "-").replace("\u00a0", "").replace(" ", "")
+    for suffix in ("°C", "°c", "°", "C", "c"):
+        if cleaned.endswith(suffix):
+            cleaned = cleaned[: -len(suffix)]
+            break
+    if not cleaned:
+        return None
+    if cleaned.count(",") + cleaned.count(".") > 1:
+        raise ValueError(text)
+    value = float(cleaned.replace(",", "."))
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(text)
+    return round(value, 1)
+
+
+def format_temperature(value, decimal_point=","):
+    """A measured temperature as the dock shows it: sign, one decimal (``+9,0``, ``-18,5``)."""
+    if value is None:
+        return ""
+    return f"{value:+.1f}".replace(".", decimal_point)

@@ -4,6 +4,7 @@ from . import product_template
 from . import product_product
 from . import stock_location
 from . import stock_putaway_rule
+from . import stock_quant
 from . import stock_lot
 from . import stock_move
 from . import stock_move_line

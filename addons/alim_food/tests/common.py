@@ -10,6 +10,14 @@ from odoo.addons.base.tests.common import BaseCommon
 
 # what makes a product dated: lot tracked with the expiry dates of product_expiry
 DATED = {"is_storable": True, "tracking": "lot", "use_expiration_date": True}
+# what the dock volunteer measures in cold goods at unloading, within their maximum
+MEASURED = {"chilled": 3.0, "frozen": -19.0}
+
+
+def measured(product):
+    """The values of a reception line of ``product``: its temperature, for cold goods."""
+    value = MEASURED.get(product.storage_class)
+    return {} if value is None else {"alim_reception_temp": value}
 
 
 class AlimFoodFixtures:
@@ -96,6 +104,14 @@ class AlimFoodFixtures:
             vals["partner_id"] = partner.id
         picking = cls.env["stock.picking"].with_user(user or cls.warehouse_user).create(vals)
         picking.action_confirm()
+        return picking
+
+    @classmethod
+    def _measure(cls, picking, user=None):
+        """The temperature of each line of cold goods, measured by ``user`` (the volunteer)."""
+        for line in picking.move_line_ids.with_user(user or cls.warehouse_user):
+            if measured(line.product_id):
+                line.write(measured(line.product_id))
         return picking
 
 

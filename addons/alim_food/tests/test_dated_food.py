@@ -61,7 +61,7 @@ class TestDatedFood(AlimFoodCommon):
             }
         )
         picking.move_ids.picked = True
-        return picking
+        return self._measure(picking)
 
     def test_use_by_with_20_hours_left_refused_without_a_reason(self):
         picking = self._reception(20)

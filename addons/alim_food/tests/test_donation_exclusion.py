@@ -22,7 +22,7 @@ class TestDonationExclusion(AlimFoodCommon):
         picking = self._create_reception([(product, 4)], dest=self.cold_room, partner=donor)
         picking.move_ids.quantity = 4
         picking.move_ids.picked = True
-        return picking
+        return self._measure(picking)
 
     def test_loose_food_of_animal_origin_is_refused_with_the_reason(self):
         picking = self._reception(self.ham, self.supermarket)

@@ -1,6 +1,7 @@
 import importlib.util
 from pathlib import Path
 
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
@@ -46,8 +47,116 @@ class TestPutawayByStorageClass(AlimFoodCommon):
         picking = self._create_reception([(product, 10) for product in products])
         if validate:
             picking.move_ids.picked = True
-            picking.button_validate()
+            self._measure(picking)
+            picking.with_user(self.warehouse_user).button_validate()
         return picking
+
+    def _stored_in(self, product):
+        return (
+            self.env["stock.quant"]
+            .with_user(self.warehouse_user)
+            .search(
+                [
+                    ("product_id", "=", product.id),
+                    ("location_id.usage", "=", "internal"),
+                    ("quantity", ">", 0),
+                ]
+            )
+            .location_id
+        )
+
+    def test_receipt_whose_lines_odoo_prepares(self):
+        """A receipt whose lines Odoo prepares itself from its moves (a purchase order's
+        receipt, a collection round's): each line is put away in the room of its class."""
+        picking = self._create_reception([(self.yogurt, 4), (self.peas, 3), (self.rice, 5)])
+        self.assertEqual(
+            {(line.product_id, line.location_dest_id) for line in picking.move_line_ids},
+            {(self.yogurt, self.cold_room), (self.peas, self.freezer), (self.rice, self.dry_zone)},
+        )
+
+    def test_stock_counted_by_hand_goes_to_the_room_of_its_class(self):
+        """An inventory adjustment typed in the stock (a quant created by hand, or imported)
+        by the warehouse user lands in the room of the product's class."""
+        Quant = self.env["stock.quant"].with_user(self.warehouse_user).with_context(inventory_mode=True)
+        counted = Quant.create(
+            [
+                {"product_id": self.yogurt.id, "location_id": self.stock.id, "inventory_quantity": 6},
+                {"product_id": self.peas.id, "location_id": self.stock.id, "inventory_quantity": 2},
+                {"product_id": self.rice.id, "location_id": self.stock.id, "inventory_quantity": 9},
+            ]
+        )
+        self.assertEqual(counted.location_id, self.cold_room | self.freezer | self.dry_zone)
+        counted.action_apply_inventory()
+        self.assertEqual(self._stored_in(self.yogurt), self.cold_room)
+        self.assertEqual(self._stored_in(self.peas), self.freezer)
+        self.assertEqual(self._stored_in(self.rice), self.dry_zone)
+        # a room chosen by hand is kept
+        Quant.create({"product_id": self.rice.id, "location_id": self.lab.id, "inventory_quantity": 1})
+        self.assertEqual(
+            Quant.search(
+                [("product_id", "=", self.rice.id), ("location_id", "=", self.lab.id)]
+            ).inventory_quantity,
+            1,
+        )
+        # the import of a count goes through the same create
+        Quant.with_context(import_file=True).load(
+            ["product_id/.id", "location_id/.id", "inventory_quantity"],
+            [[str(self.yogurt.id), str(self.stock.id), "3"]],
+        )
+        self.assertFalse(
+            Quant.search([("product_id", "=", self.yogurt.id), ("location_id", "=", self.stock.id)])
+        )
+
+    def test_returned_goods_go_back_to_the_room_of_their_class(self):
+        """Goods a grocery sends back (the return of a delivery) go to the room of their class."""
+        self._receive(self.yogurt, self.rice)
+        out_type = self.warehouse.out_type_id
+        delivery = (
+            self.env["stock.picking"]
+            .with_user(self.warehouse_user)
+            .create(
+                {
+                    "picking_type_id": out_type.id,
+                    "location_id": self.stock.id,
+                    "location_dest_id": self.customer_location.id,
+                    "move_ids": [
+                        Command.create(
+                            {
+                                "name": product.name,
+                                "product_id": product.id,
+                                "product_uom_qty": 4,
+                                "product_uom": product.uom_id.id,
+                                "location_id": self.stock.id,
+                                "location_dest_id": self.customer_location.id,
+                            }
+                        )
+                        for product in (self.yogurt, self.rice)
+                    ],
+                }
+            )
+        )
+        delivery.action_confirm()
+        delivery.action_assign()
+        delivery.move_ids.picked = True
+        if "alim_loading_temp" in delivery._fields:  # the cold chain asks for it at loading
+            delivery.alim_loading_temp = 3.0
+        delivery.button_validate()
+        self.assertEqual(delivery.state, "done")
+        wizard = (
+            self.env["stock.return.picking"]
+            .with_user(self.warehouse_user)
+            .with_context(active_id=delivery.id, active_model="stock.picking")
+            .create({})
+        )
+        wizard.product_return_moves.quantity = 4
+        returned = self.env["stock.picking"].browse(wizard.action_create_returns()["res_id"])
+        returned = returned.with_user(self.warehouse_user)
+        returned.move_ids.picked = True
+        returned.button_validate()
+        self.assertEqual(returned.state, "done")
+        lines = {line.product_id: line.location_dest_id for line in returned.move_line_ids}
+        self.assertEqual(lines[self.yogurt], self.cold_room)
+        self.assertEqual(lines[self.rice], self.dry_zone)
 
     def test_one_rule_per_class_to_the_first_room(self):
         rules = self._rules()

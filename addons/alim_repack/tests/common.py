@@ -5,7 +5,7 @@ from datetime import datetime
 from odoo import Command
 from odoo.tests import Form, new_test_user
 
-from odoo.addons.alim_food.tests.common import AlimFoodFixtures
+from odoo.addons.alim_food.tests.common import AlimFoodFixtures, measured
 from odoo.addons.base.tests.common import BaseCommon
 
 
@@ -79,6 +79,7 @@ class RepackFixtures(AlimFoodFixtures):
                     "lot_id": lot.id,
                     "location_id": move.location_id.id,
                     "location_dest_id": move.location_dest_id.id,
+                    **measured(product),
                 }
             ),
         ]

@@ -4,6 +4,8 @@ from alim_food_lib.reception_checks import (
     date_problem,
     donation_excluded,
     effective_storage_class,
+    format_temperature,
+    parse_temperature,
     storage_mismatch,
 )
 from hypothesis import given
@@ -64,3 +66,33 @@ def test_food_of_animal_origin_given_loose_is_excluded_from_donation():
     assert donation_excluded(True, True, "retail") == "animal_loose"
     assert donation_excluded(True, True, "approved") is None  # art. 3
     assert donation_excluded(True, True, "catering") is None  # art. 4
+
+
+def test_temperature_typed_at_the_dock():
+    assert parse_temperature("") is None
+    assert parse_temperature("  ") is None
+    assert parse_temperature(None) is None
+    assert parse_temperature(False) is None
+    assert parse_temperature("9") == 9.0
+    assert parse_temperature("+3,5") == 3.5
+    assert parse_temperature("-18.2 °C") == -18.2
+    assert parse_temperature("\u221218") == -18.0
+    assert parse_temperature("0") == 0.0
+    assert parse_temperature("4,04") == 4.0
+    for bad in ("chaud", "1,2,3", "3.5.1", "nan", "inf", "--4"):
+        try:
+            parse_temperature(bad)
+        except ValueError:
+            continue
+        raise AssertionError(bad)
+    assert format_temperature(9.0) == "+9,0"
+    assert format_temperature(-18.5) == "-18,5"
+    assert format_temperature(0.0, ".") == "+0.0"
+    assert format_temperature(None) == ""
+
+
+@given(st.floats(min_value=-60, max_value=60, allow_nan=False))
+def test_temperature_shown_reads_back(value):
+    value = round(value, 1)
+    assert parse_temperature(format_temperature(value)) == value
+    assert parse_temperature(format_temperature(value, ".")) == value

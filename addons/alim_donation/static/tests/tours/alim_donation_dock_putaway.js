@@ -33,6 +33,11 @@ registry.category("web_tour.tours").add("alim_donation_dock_putaway", {
             run: "edit 12",
         },
         {
+            content: "The temperature measured in the chilled salad",
+            trigger: ".o_data_row .o_field_widget[name=alim_reception_temp_entry] input",
+            run: "edit 3",
+        },
+        {
             content: "Second line",
             trigger: ".o_field_x2many_list_row_add > a",
             run: "click",
