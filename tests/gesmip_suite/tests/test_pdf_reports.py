@@ -19,8 +19,11 @@ from odoo.addons.base.models.ir_actions_report import IrActionsReport
 
 from .suite_addons import SUITE
 
-# Labels stuck on boxes and packs: no letterhead (alim_repack's labels are being reworked).
+# Labels stuck on boxes and packs: no letterhead.
 LABELS = {"alim_repack.alim_repack_order_report_labels", "alim_coldchain.alim_frozen_lot_label_report"}
+# Printed only from a finished repack (its pack lots) with its products' ingredient lists: the
+# lab's own test renders and measures it (alim_repack TestRepackLabelPdf).
+RENDERED_ELSEWHERE = {"alim_repack.alim_repack_order_report_labels"}
 ISSUER = {
     "name": "Épicerie Centrale d'Occitanie",
     "company_registry": "775 671 372",
@@ -104,6 +107,8 @@ class TestPdfReports(DonationCommon):
         self.assertGreaterEqual(len(reports), 11)
         reports["account.account_invoices"] = self.env.ref("account.account_invoices")
         for xmlid, report in sorted(reports.items()):
+            if xmlid in RENDERED_ELSEWHERE:
+                continue
             with self.subTest(report=xmlid):
                 maker = self.makers.get(report.model)
                 self.assertTrue(maker, f"{xmlid}: no record made to print it on ({report.model})")

@@ -40,6 +40,8 @@ READONLY = {
     "/my/donation-receipts",
     "/my/donation-receipts/<int:receipt_id>",
     "/my/ge-hours",
+    "/my/declarations",
+    "/my/declarations/<int:declaration_id>",
 }
 # the suite's GET pages that write, and what they write
 WRITING = {}
