@@ -214,7 +214,8 @@ if [ -z "$ONLY" ] && [ -z "$ALONE_ONLY" ]; then
         record "demo database builds" 1 0
         gesmip_odoo_conf run
         # Odoo's own demo data out of the platform's pickers and lists (gesmip_base's demo runner)
-        gesmip_odoo shell -d "$DEMO_DB" --no-http --log-level=warn \
+        # (a subcommand comes before Odoo's options: not through gesmip_odoo, which puts -c first)
+        "$GESMIP_VENV/bin/python" "$ODOO_SRC/odoo-bin" shell -c "$ODOO_CONF" -d "$DEMO_DB" --no-http --log-level=warn \
             <"$GESMIP_ROOT/tools/demo_odoo_leftovers.py" >"$LOGDIR/demo-leftovers.log" 2>&1 || true
         left_ok="$(grep -c '^ok' "$LOGDIR/demo-leftovers.log" || true)"
         left_failed="$(grep -c '^FAILED' "$LOGDIR/demo-leftovers.log" || true)"
