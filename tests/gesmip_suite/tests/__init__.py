@@ -9,3 +9,4 @@ from . import test_bench_recall_repack
 from . import test_readonly_routes
 from . import test_public_programme_invoicing
 from . import test_round_sheet_after_recall
+from . import test_portal_accessibility
