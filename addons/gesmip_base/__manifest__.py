@@ -10,7 +10,11 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": ["mail", "portal"],
-    "data": ["data/ir_config_parameter_data.xml", "views/webclient_templates.xml"],
+    "data": [
+        "data/ir_config_parameter_data.xml",
+        "views/webclient_templates.xml",
+        "views/portal_templates.xml",
+    ],
     "external_dependencies": {"python": ["openupgradelib"]},
     "pre_init_hook": "pre_init_hook",
 }
