@@ -47,6 +47,11 @@ AUDIT_JS = """
     }
     // the page's own scripts (public widgets) settle first
     await new Promise((resolve) => setTimeout(resolve, 500));
+    // an order's chatter comes after the page (a bundle of its own): audited once it is there,
+    // and the page is not left while the bundle loads
+    if (document.querySelector(".o_portal_chatter") && window.odoo && odoo.portalChatterReady) {
+        await odoo.portalChatterReady;
+    }
     if (!window.axe) {
         await new Promise((resolve, reject) => {
             const script = document.createElement("script");
