@@ -12,3 +12,4 @@ from . import test_excursion_detection_background
 from . import test_recall_answer
 from . import test_temperature_profiles
 from . import test_freezing
+from . import test_recall_portal_journey
