@@ -71,6 +71,8 @@ gesmip_system_packages() {
     local missing=()
     _have_browser || missing+=(chromium)
     command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
+    command -v npm >/dev/null || [ -f "$GESMIP_CACHE/axe-$GESMIP_AXE_VERSION/node_modules/axe-core/axe.min.js" ] ||
+        missing+=(npm)
     [ -f /usr/include/ldap.h ] || missing+=(libldap2-dev)
     [ -f /usr/include/sasl/sasl.h ] || missing+=(libsasl2-dev)
     command -v pg_config >/dev/null || [ -f /usr/include/postgresql/libpq-fe.h ] || missing+=(libpq-dev)
@@ -82,6 +84,32 @@ gesmip_system_packages() {
     else
         say "Missing system packages: ${missing[*]} (install them with your package manager;"
         say "without chromium the browser tours cannot run and the test command fails)."
+    fi
+}
+
+# --- axe-core, the accessibility engine the portal audit runs in Chromium ----------------
+# A pinned version from the npm registry, installed once into the cache; its path is
+# exported as GESMIP_AXE_JS for the test run. When it cannot be installed the variable
+# still names the expected file, and the audit test fails on the missing file.
+GESMIP_AXE_VERSION="4.10.3"
+gesmip_axe() {
+    local dir="$GESMIP_CACHE/axe-$GESMIP_AXE_VERSION"
+    GESMIP_AXE_JS="$dir/node_modules/axe-core/axe.min.js"
+    export GESMIP_AXE_JS
+    [ -f "$GESMIP_AXE_JS" ] && return 0
+    if ! command -v npm >/dev/null; then
+        say "npm is missing: axe-core $GESMIP_AXE_VERSION cannot be installed (the accessibility audit will fail)."
+        return 0
+    fi
+    say "Installing axe-core $GESMIP_AXE_VERSION from the npm registry into $dir"
+    rm -rf "$dir.part"
+    if npm install --silent --no-audit --no-fund --prefix "$dir.part" "axe-core@$GESMIP_AXE_VERSION" >/dev/null &&
+        [ -f "$dir.part/node_modules/axe-core/axe.min.js" ]; then
+        rm -rf "$dir"
+        mv "$dir.part" "$dir"
+    else
+        rm -rf "$dir.part"
+        say "npm could not install axe-core $GESMIP_AXE_VERSION (the accessibility audit will fail)."
     fi
 }
 
@@ -316,6 +344,7 @@ gesmip_setup() {
     gesmip_find_odoo
     gesmip_system_packages
     gesmip_venv
+    gesmip_axe
     gesmip_postgres
     say "Odoo $ODOO_SRC ($ODOO_VERSION_KEY), venv $GESMIP_VENV"
 }

@@ -32,6 +32,7 @@
         "views/alim_group_purchase_views.xml",
         "views/group_purchase_portal_templates.xml",
         "views/portal_templates.xml",
+        "views/account_portal_templates.xml",
         "views/standing_order_portal_templates.xml",
         "report/sale_order_report_templates.xml",
         "views/alim_order_cycle_declaration_templates.xml",

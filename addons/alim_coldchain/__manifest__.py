@@ -40,4 +40,7 @@
     "demo": [
         "demo/alim_coldchain_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["alim_coldchain/static/tests/tours/*.js"],
+    },
 }

@@ -14,6 +14,7 @@
         "data/ir_config_parameter_data.xml",
         "views/webclient_templates.xml",
         "views/res_company_views.xml",
+        "views/portal_templates.xml",
     ],
     "external_dependencies": {"python": ["openupgradelib"]},
     "pre_init_hook": "pre_init_hook",

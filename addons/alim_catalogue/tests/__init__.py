@@ -15,3 +15,4 @@ from . import test_alim_order_cycle_job_labels
 from . import test_alim_order_cycle_taking_part
 from . import test_alim_order_cycle_early_close
 from . import test_alim_order_cycle_declaration
+from . import test_portal_journeys

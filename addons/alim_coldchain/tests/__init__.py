@@ -13,3 +13,4 @@ from . import test_recall_answer
 from . import test_temperature_profiles
 from . import test_reception_line_temperature
 from . import test_freezing
+from . import test_recall_portal_journey

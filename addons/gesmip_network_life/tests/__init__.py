@@ -6,3 +6,4 @@ from . import test_support_programme
 from . import test_state_machine
 from . import test_coordinator_tour
 from . import test_demo_loader
+from . import test_network_portal_journey

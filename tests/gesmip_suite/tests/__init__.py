@@ -14,3 +14,4 @@ from . import test_year_fields
 from . import test_field_labels
 from . import test_view_many2one_create
 from . import test_round_tour
+from . import test_portal_accessibility
