@@ -13,3 +13,4 @@ from . import test_alim_number_formatters
 from . import test_alim_order_cycle_reservation
 from . import test_alim_order_cycle_job_labels
 from . import test_alim_order_cycle_taking_part
+from . import test_alim_invoice_portal
