@@ -15,6 +15,7 @@
         "sale_stock",
         "sale_management",
         "account",
+        "account_payment",
         "portal",
     ],
     "data": [
@@ -25,6 +26,7 @@
         "security/alim_order_cycle_security.xml",
         "security/alim_standing_order_security.xml",
         "security/alim_group_purchase_security.xml",
+        "security/account_move_security.xml",
         "views/alim_order_cycle_views.xml",
         "views/member_pricing_views.xml",
         "views/alim_standing_order_views.xml",
@@ -34,9 +36,11 @@
         "views/portal_templates.xml",
         "views/account_portal_templates.xml",
         "views/standing_order_portal_templates.xml",
+        "views/account_move_templates.xml",
         "report/sale_order_report_templates.xml",
         "views/alim_order_cycle_declaration_templates.xml",
         "views/res_config_settings_views.xml",
+        "report/account_move_report_templates.xml",
         "data/ir_sequence_data.xml",
         "data/alim_order_cycle_data.xml",
     ],
@@ -46,6 +50,7 @@
         "demo/alim_order_cycle_demo.xml",
         "demo/alim_standing_order_demo.xml",
         "demo/alim_group_purchase_demo.xml",
+        "demo/account_move_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -19,5 +19,6 @@ from . import alim_group_purchase
 from . import alim_group_purchase_line
 from . import alim_group_purchase_demand
 from . import purchase_order
+from . import account_move
 from . import account_move_line
 from . import res_config_settings

@@ -5,6 +5,8 @@ from odoo.exceptions import UserError
 
 from odoo.addons.gesmip_network.lib.declaration import previous_month
 
+from ..lib.invoice_balance import InvoiceRow, invoice_balance
+
 TIER_PRICELISTS = {
     "member": "alim_catalogue.pricelist_member",
     "partner": "alim_catalogue.pricelist_partner",
@@ -65,6 +67,44 @@ class ResPartner(models.Model):
         prices = pricelist._compute_price_rule(products.sudo(), 1.0, date=date or False)
         starter = grocery._alim_starter_discount(date or fields.Date.context_today(grocery))
         return {pid: price * (1 - starter / 100) for pid, (price, _rule) in prices.items()}
+
+    def _alim_invoice_balance(self):
+        """The balance of this customer (a grocery) with the platform, read with the rights
+        of the user who asks: for a portal user, the invoices its record rules let it read,
+        and only those of this customer (another grocery's are never counted). A
+        ``lib.invoice_balance.Balance``: due, overdue (amount and count), paid of the year's
+        invoices, in the company's currency."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        year_start = today.replace(month=1, day=1)
+        moves = self.env["account.move"].search_fetch(
+            [
+                ("commercial_partner_id", "=", self.commercial_partner_id.id),
+                ("move_type", "in", ("out_invoice", "out_refund")),
+                ("state", "=", "posted"),
+                "|",
+                ("amount_residual", "!=", 0),
+                ("invoice_date", ">=", year_start),
+            ],
+            [
+                "move_type",
+                "invoice_date",
+                "invoice_date_due",
+                "amount_total_signed",
+                "amount_residual_signed",
+            ],
+        )
+        rows = [
+            InvoiceRow(
+                is_refund=move.move_type == "out_refund",
+                invoice_date=move.invoice_date,
+                due_date=move.invoice_date_due,
+                total=move.amount_total_signed,
+                residual=move.amount_residual_signed,
+            )
+            for move in moves
+        ]
+        return invoice_balance(rows, today, rounding=self.env.company.currency_id.rounding)
 
     @api.model_create_multi
     def create(self, vals_list):

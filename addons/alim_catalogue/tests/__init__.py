@@ -16,3 +16,4 @@ from . import test_alim_order_cycle_taking_part
 from . import test_alim_order_cycle_early_close
 from . import test_alim_order_cycle_declaration
 from . import test_portal_journeys
+from . import test_alim_invoice_portal

@@ -44,7 +44,14 @@ READONLY = {
     "/my/declarations/<int:declaration_id>",
 }
 # the suite's GET pages that write, and what they write
-WRITING = {}
+WRITING = {
+    # Odoo's pages (read/write in Odoo) that alim_catalogue extends: the grocery's balance
+    "/my": "Odoo's portal home (not read-only in Odoo)",
+    "/my/home": "Odoo's portal home (not read-only in Odoo)",
+    "/my/invoices/overdue": "Odoo's overdue invoices page (not read-only in Odoo)",
+    # printed the first time, a posted invoice's legal PDF is made and kept
+    "/my/invoices/<int:invoice_id>": "the invoice's legal PDF, kept when first printed or downloaded",
+}
 WARNING = "retrying with a read/write cursor"
 
 
