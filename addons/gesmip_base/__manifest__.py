@@ -18,4 +18,5 @@
     ],
     "external_dependencies": {"python": ["openupgradelib"]},
     "pre_init_hook": "pre_init_hook",
+    "assets": {"web.report_assets_common": ["gesmip_base/static/src/scss/report_font.scss"]},
 }

@@ -1,2 +1,3 @@
 from . import test_login_page
 from . import test_server_doors
+from . import test_report_font
