@@ -323,6 +323,19 @@ gesmip_server_stop() {
     GESMIP_SERVER_PID=""
 }
 
+# A browser script's set-up (screenshots, the phone benchmark): the Playwright venv
+# (SCREENS_VENV), the demo database built if missing (GESMIP_DEMO_DB, default gesmip_demo) and
+# served by gesmip_server_start, its log in $GESMIP_STATE/LOG; the caller stops the server.
+#   gesmip_serve_demo_for_browser LOG
+gesmip_serve_demo_for_browser() {
+    SCREENS_VENV="$GESMIP_CACHE/screens-venv-$(sha256sum "$GESMIP_ROOT/tools/requirements-screens.txt" | cut -c1-12)"
+    _build_venv "$SCREENS_VENV" "$GESMIP_ROOT/tools/requirements-screens.txt"
+    local db="${GESMIP_DEMO_DB:-gesmip_demo}"
+    GESMIP_DEMO_DB="$db" bash "$GESMIP_ROOT/tools/run.sh" --build >/dev/null
+    gesmip_odoo_conf run
+    gesmip_server_start "$db" "$GESMIP_STATE/$1" --max-cron-threads=0 || die "The server did not start."
+}
+
 # A TCP port free on the loopback now (for a server started next).
 gesmip_free_port() {
     "$GESMIP_VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
