@@ -6,6 +6,8 @@ from odoo.tests import Form, new_test_user, tagged
 
 from .common_donation import DonationCommon
 
+DOCK_VIEW = "alim_donation.stock_picking_view_form_alim_dock"
+
 
 @tagged("post_install", "-at_install")
 class TestAlimReception(DonationCommon):
@@ -152,17 +154,22 @@ class TestAlimReception(DonationCommon):
         with self.assertRaisesRegex(ValidationError, "cannot end before it starts"), self.env.cr.savepoint():
             donor.write({"donation_agreement_end": "2025-01-01"})
 
-    def test_dock_screen_form_flow(self):
-        view = "alim_donation.stock_picking_view_form_alim_dock"
+    def _dock_form(self, source_type):
+        """The dock screen as the warehouse user: a new reception from the donor, of
+        ``source_type``."""
         Picking = (
             self.env["stock.picking"]
             .with_user(self.user)
             .with_context(restricted_picking_type_code="incoming")
         )
-        with Form(Picking, view=view) as form:
-            form.partner_id = self.donor
-            form.alim_source_type = "anti_waste"
-            form.picking_type_id = self.warehouse.in_type_id
+        form = Form(Picking, view=DOCK_VIEW)
+        form.partner_id = self.donor
+        form.alim_source_type = source_type
+        form.picking_type_id = self.warehouse.in_type_id
+        return form
+
+    def test_dock_screen_form_flow(self):
+        with self._dock_form("anti_waste") as form:
             with form.move_line_ids_without_package.new() as line:
                 line.product_id = self.yogurt
                 line.quantity = 12
@@ -186,16 +193,7 @@ class TestAlimReception(DonationCommon):
         """On the dock screen itself, the warehouse user writes why a short-dated lot is
         accepted and types the temperature of chilled goods (empty until then, and required
         before the reception is validated); lot and date sit on the same line."""
-        view = "alim_donation.stock_picking_view_form_alim_dock"
-        Picking = (
-            self.env["stock.picking"]
-            .with_user(self.user)
-            .with_context(restricted_picking_type_code="incoming")
-        )
-        with Form(Picking, view=view) as form:
-            form.partner_id = self.donor
-            form.alim_source_type = "donation"
-            form.picking_type_id = self.warehouse.in_type_id
+        with self._dock_form("donation") as form:
             with form.move_line_ids_without_package.new() as line:
                 line.product_id = self.yogurt
                 line.quantity = 6
@@ -215,7 +213,7 @@ class TestAlimReception(DonationCommon):
         self.assertIn("less than 48 hours", str(caught.exception))
         self.assertIn("Type the temperature measured", str(caught.exception))
         self.assertNotEqual(picking.state, "done")
-        with Form(picking, view=view) as form:
+        with Form(picking, view=DOCK_VIEW) as form:
             with form.move_line_ids_without_package.edit(0) as line:
                 line.alim_short_date_reason = "Distributed tomorrow morning by the Minimes grocery."
                 line.alim_reception_temp_entry = "3,5"
